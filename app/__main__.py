@@ -1,0 +1,90 @@
+"""Command line: ``gluteal-atlas [--kiosk] [--content DIR] [--data DIR] [--screenshot DIR]`` and
+``gluteal-atlas check-content [DIR]``.
+
+Kept free of Qt imports so ``check-content`` and ``--help`` start instantly and work anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from app import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gluteal-atlas",
+        description=f"{APP_NAME}: gluteal anatomy, twitching explained, and guided stretches.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", type=Path, metavar="DIR", help="use this content folder")
+    parser.add_argument("--data", type=Path, metavar="DIR", help="keep progress in this folder")
+    parser.add_argument("--kiosk", action="store_true", help="run as a locked-down clinic kiosk")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk policy file")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="DIR",
+        help="render every page offscreen to PNG files in DIR, then exit",
+    )
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check-content", help="validate a content folder and list problems")
+    check.add_argument("folder", type=Path, nargs="?", help="content folder (default: shipped)")
+    return parser
+
+
+def check_content(folder: Path | None) -> int:
+    """Print every content problem as ``file:line: message``; 1 if there were any."""
+    from app.services.content_loader import load_content
+    from app.services.resources import ResourceError, find_resources
+
+    try:
+        root = folder if folder is not None else find_resources().content_dir
+    except ResourceError as error:
+        print(f"gluteal-atlas: {error}", file=sys.stderr)
+        return 2
+    content = load_content(root)
+    for problem in content.problems:
+        print(problem)
+    counts = (
+        f"{len(content.structures)} structures, {len(content.lessons)} lessons, "
+        f"{len(content.questions)} questions, {len(content.stretches)} stretches, "
+        f"{len(content.routines)} routines"
+    )
+    if content.problems:
+        print(f"{len(content.problems)} problem(s) in {root}; loaded {counts}", file=sys.stderr)
+        return 1
+    print(f"content OK: {root} ({counts})")
+    return 0
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window (or was told which platform to use)."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check-content":
+        return check_content(args.folder)
+    if args.screenshot is not None and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not has_display():
+        print(
+            "gluteal-atlas: no display found. Start it from a desktop session, or use "
+            "--screenshot DIR (or QT_QPA_PLATFORM=offscreen) to render pages without one.",
+            file=sys.stderr,
+        )
+        return 2
+    from app.main import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure domain model: frozen dataclasses and functions. No Qt, no sqlite3, no file I/O."""

@@ -1,0 +1,78 @@
+"""The one link scheme shared by lessons, cards, explanations and routines.
+
+``anatomy:<structure-id>``, ``lesson:<lesson-id>[#anchor]``, ``quiz:<topic-or-structure>``,
+``stretch:<routine-id>``. Anything else (http, file, mailto, javascript, …) is never followed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class LinkKind(StrEnum):
+    ANATOMY = "anatomy"
+    LESSON = "lesson"
+    QUIZ = "quiz"
+    STRETCH = "stretch"
+
+
+_TARGET = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A parsed in-app link."""
+
+    kind: LinkKind
+    target: str
+    anchor: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.kind}:{self.target}"
+        return f"{text}#{self.anchor}" if self.anchor else text
+
+
+class LinkError(ValueError):
+    """A link that is not one of ours, or is malformed."""
+
+
+def parse_link(href: str) -> Link:
+    """Parse an in-app link.
+
+    Raises:
+        LinkError: with a message fit for a content author when ``href`` is not followable.
+    """
+    scheme, sep, rest = href.strip().partition(":")
+    if not sep:
+        raise LinkError(f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:)")
+    try:
+        kind = LinkKind(scheme.lower())
+    except ValueError:
+        raise LinkError(f"link {href!r} leaves the app; only in-app links are allowed") from None
+    target, _, anchor = rest.partition("#")
+    if not _TARGET.match(target):
+        raise LinkError(f"link {href!r} has a malformed target {target!r}")
+    if anchor and (kind is not LinkKind.LESSON or not _TARGET.match(anchor)):
+        raise LinkError(f"link {href!r} has an anchor; only lesson links may")
+    return Link(kind, target, anchor)
+
+
+def try_parse_link(href: str) -> Link | None:
+    """Like :func:`parse_link`, but ``None`` for anything not followable."""
+    try:
+        return parse_link(href)
+    except LinkError:
+        return None
+
+
+def find_links(text: str) -> list[tuple[str, int]]:
+    """Every link target in Markdown or HTML ``text``, with its 1-based line within ``text``."""
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern in (_MARKDOWN_LINK, _HTML_HREF):
+            found.extend((match.group(1), number) for match in pattern.finditer(line))
+    return found

@@ -1,0 +1,27 @@
+"""Where content is wrong: a file, a line and a plain message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class SourceRef:
+    """A place in a content file; ``path`` is relative to the content folder."""
+
+    path: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, printed as ``file:line: message``."""
+
+    where: SourceRef
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

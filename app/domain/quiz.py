@@ -1,0 +1,136 @@
+"""Quiz questions and how an answer is judged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.domain.problems import Problem, SourceRef
+from app.domain.records import Field, RawRecord, in_range, non_empty, one_of, read_fields
+
+
+class QuestionKind(StrEnum):
+    SINGLE = "single"
+    MULTI = "multi"
+    TRUE_FALSE = "truefalse"
+    FIND = "find"  # tap the named structure on the diagram
+    NAME = "name"  # name the highlighted structure
+
+
+_FIELDS = (
+    Field("id", str, check=non_empty),
+    Field("type", str, check=one_of(*QuestionKind)),
+    Field("prompt", str, check=non_empty),
+    Field("choices", list, required=False, default=(), item=str),
+    Field("answer", object),
+    Field("topic", str, check=non_empty),
+    Field("lesson", str, check=non_empty),
+    Field("structure", str, required=False, default=""),
+    Field("difficulty", int, required=False, default=2, check=in_range(1, 3)),
+    Field("explanation", str, check=non_empty),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question.
+
+    Attributes:
+        correct: 0-based indices of the right choices (single and multi choice).
+        truth: the right answer of a true/false question.
+        target: the structure to find or to name (diagram questions).
+        choices: for ``name`` questions, structure ids offered (empty: the quiz picks).
+    """
+
+    id: str
+    kind: QuestionKind
+    prompt: str
+    choices: tuple[str, ...]
+    correct: tuple[int, ...]
+    truth: bool | None
+    target: str
+    topic: str
+    lesson: str
+    structure: str
+    difficulty: int
+    explanation: str
+    source: SourceRef
+
+    def is_correct(self, response: object) -> bool:
+        """Judge a response: choice indices, a bool, or a structure id, by kind."""
+        if self.kind is QuestionKind.TRUE_FALSE:
+            return response is self.truth
+        if self.kind in (QuestionKind.FIND, QuestionKind.NAME):
+            return response == self.target
+        if isinstance(response, int):
+            response = (response,)
+        if not isinstance(response, tuple | list | set | frozenset):
+            return False
+        return sorted(set(response)) == sorted(self.correct)
+
+    @property
+    def structures(self) -> tuple[str, ...]:
+        """Structure ids this question is about (for mastery per structure)."""
+        ids = {self.structure, self.target} - {""}
+        if self.kind is QuestionKind.NAME:
+            ids.update(self.choices)
+        return tuple(sorted(ids))
+
+
+def question_from_record(record: RawRecord) -> tuple[Question | None, list[Problem]]:
+    """Build a :class:`Question`, checking that its answer fits its type."""
+    values, problems = read_fields(record, _FIELDS, f"question {record.label}")
+    if problems:
+        return None, problems
+    kind = QuestionKind(values["type"])
+    answer_problem, correct, truth, target = _read_answer(kind, values)
+    if answer_problem:
+        where = record.where("answer")
+        return None, [Problem(where, f"question {record.label}: {answer_problem}")]
+    del values["type"], values["answer"]
+    question = Question(
+        kind=kind, correct=correct, truth=truth, target=target, source=record.source, **values
+    )
+    return question, []
+
+
+def _read_answer(
+    kind: QuestionKind, values: dict[str, Any]
+) -> tuple[str | None, tuple[int, ...], bool | None, str]:
+    answer = values["answer"]
+    choices: tuple[str, ...] = values["choices"]
+    if kind is QuestionKind.TRUE_FALSE:
+        if choices:
+            return "a true/false question takes no choices", (), None, ""
+        if not isinstance(answer, bool):
+            return "answer must be true or false", (), None, ""
+        return None, (), answer, ""
+    if kind in (QuestionKind.FIND, QuestionKind.NAME):
+        if not isinstance(answer, str) or not answer:
+            return "answer must be a structure id", (), None, ""
+        if kind is QuestionKind.FIND and choices:
+            return "a find-it question takes no choices", (), None, ""
+        if choices and answer not in choices:
+            return f"answer {answer!r} is not among the choices", (), None, ""
+        return None, (), None, answer
+    return _read_choice_answer(kind, answer, choices)
+
+
+def _read_choice_answer(
+    kind: QuestionKind, answer: Any, choices: tuple[str, ...]
+) -> tuple[str | None, tuple[int, ...], bool | None, str]:
+    if len(choices) < 2:
+        return "needs at least two choices", (), None, ""
+    if len(set(choices)) != len(choices):
+        return "has the same choice twice", (), None, ""
+    picks = list(answer) if isinstance(answer, tuple | list) else [answer]
+    if kind is QuestionKind.SINGLE and isinstance(answer, tuple | list):
+        return "a single-choice answer is one number", (), None, ""
+    if not picks or not all(isinstance(p, int) and not isinstance(p, bool) for p in picks):
+        return "answer must be choice numbers, counting from 1", (), None, ""
+    if any(not 1 <= pick <= len(choices) for pick in picks):
+        return f"answer {answer} is out of range 1..{len(choices)}", (), None, ""
+    if len(set(picks)) != len(picks):
+        return "answer names a choice twice", (), None, ""
+    return None, tuple(sorted(pick - 1 for pick in picks)), None, ""

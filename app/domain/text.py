@@ -1,0 +1,59 @@
+"""Small text helpers shared by content validation and rendering."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"[-\s]+")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Turn a heading into an anchor id (``"Red flags!"`` → ``"red-flags"``).
+
+    The Markdown renderer's table-of-contents extension is configured with this same function,
+    so anchors checked by the validator are the anchors the reader produces.
+    """
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    cleaned = _NOT_WORD.sub("", ascii_text).strip().lower()
+    return _SPACES.sub(separator, cleaned)
+
+
+def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
+    """Headings of a Markdown body as ``(level, title, anchor, line)``.
+
+    Honours explicit ``{#id}`` attributes and skips fenced code blocks. Duplicate titles get
+    ``_1``, ``_2`` suffixes, as the table-of-contents extension does.
+    """
+    headings: list[tuple[int, str, str, int]] = []
+    seen: set[str] = set()
+    in_fence = False
+    for number, line in enumerate(markdown_text.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if match is None:
+            continue
+        title = match.group(2)
+        explicit = _EXPLICIT_ID.search(title)
+        if explicit:
+            title = title[: explicit.start()].rstrip()
+            anchor = explicit.group(1)
+        else:
+            anchor = _unique(slugify(title), seen)
+        seen.add(anchor)
+        headings.append((len(match.group(1)), title, anchor, number))
+    return headings
+
+
+def _unique(anchor: str, seen: set[str]) -> str:
+    if anchor not in seen:
+        return anchor
+    count = 1
+    while f"{anchor}_{count}" in seen:
+        count += 1
+    return f"{anchor}_{count}"

@@ -1,0 +1,1 @@
+"""Services: clock, resources, content loading, the store, settings. QtCore at most."""

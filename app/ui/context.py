@@ -1,0 +1,37 @@
+"""What a page is given when it is built: the services it may use, and how to navigate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.content import Content
+from app.services.clock import Clock
+from app.services.lesson_progress import LessonProgress
+from app.services.resources import Resources
+from app.services.settings import Settings
+from app.services.store import Store
+from app.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Services handed to every page's constructor (no globals, no reaching for the window).
+
+    Attributes:
+        navigate: open an in-app link (``anatomy:…``, ``lesson:…#…``, ``quiz:…``,
+            ``stretch:…``); anything else is refused.
+        notify: show a short message in the window's status area.
+        kiosk: the app runs on a shared kiosk; keep no visitor data.
+    """
+
+    content: Content
+    store: Store
+    settings: Settings
+    lesson_progress: LessonProgress
+    resources: Resources
+    clock: Clock
+    theme: Theme
+    navigate: Callable[[str], None]
+    notify: Callable[[str], None]
+    kiosk: bool = False

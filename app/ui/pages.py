@@ -1,0 +1,118 @@
+"""The declarative list of pages. The main window builds each one on first visit; kiosk mode
+filters the same list.
+
+A page is a ``QWidget`` built as ``Page(context)``. It may also offer:
+
+- ``open_link(link: Link) -> None`` — show what an in-app link points at;
+- ``focus_search() -> None`` — Ctrl+F on this page;
+- ``reset() -> None`` — forget the current visit (kiosk idle reset);
+- ``page_shown() -> None`` — called each time the page becomes current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.domain.links import LinkKind
+from app.ui.context import PageContext
+
+PageFactory = Callable[[PageContext], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: what the rail shows, what Home says about it, and how to build it."""
+
+    key: str
+    title: str
+    icon: str
+    blurb: str
+    factory: PageFactory
+    link_kind: LinkKind | None = None
+
+
+def _home(context: PageContext) -> QWidget:
+    from app.ui.home.page import HomePage
+
+    return HomePage(context, PAGES)
+
+
+def _anatomy(context: PageContext) -> QWidget:
+    from app.ui.anatomy.page import AnatomyPage
+
+    return AnatomyPage(context)
+
+
+def _lessons(context: PageContext) -> QWidget:
+    from app.ui.lessons.page import LessonsPage
+
+    return LessonsPage(context)
+
+
+def _quiz(context: PageContext) -> QWidget:
+    from app.ui.quiz.page import QuizPage
+
+    return QuizPage(context)
+
+
+def _stretch(context: PageContext) -> QWidget:
+    from app.ui.stretch.page import StretchPage
+
+    return StretchPage(context)
+
+
+def _progress(context: PageContext) -> QWidget:
+    from app.ui.progress.page import ProgressPage
+
+    return ProgressPage(context)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "Home", "home", "Start here and pick up where you left off.", _home),
+    PageSpec(
+        "anatomy",
+        "Anatomy",
+        "anatomy",
+        "Peel back the layers of the buttock and tap any muscle or nerve for its card.",
+        _anatomy,
+        LinkKind.ANATOMY,
+    ),
+    PageSpec(
+        "lessons",
+        "Lessons",
+        "lessons",
+        "A short course on why glutes twitch, what helps, and when to see a doctor.",
+        _lessons,
+        LinkKind.LESSON,
+    ),
+    PageSpec(
+        "quiz",
+        "Quiz",
+        "quiz",
+        "Check what you know; questions you miss come back until they stick.",
+        _quiz,
+        LinkKind.QUIZ,
+    ),
+    PageSpec(
+        "stretch",
+        "Stretch",
+        "stretch",
+        "Guided routines with a big timer and spoken cues, so you can follow without looking.",
+        _stretch,
+        LinkKind.STRETCH,
+    ),
+    PageSpec(
+        "progress",
+        "Progress",
+        "progress",
+        "Your quiz accuracy, mastery per topic and stretch minutes over time.",
+        _progress,
+    ),
+)
+
+
+def page_for_link(kind: LinkKind) -> PageSpec:
+    return next(spec for spec in PAGES if spec.link_kind is kind)
