@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from app.domain.content import Content
 from app.services.clock import Clock
@@ -14,6 +15,16 @@ from app.services.store import Store
 from app.ui.theme import Theme
 
 
+class Navigator(Protocol):
+    """What the window offers pages for moving around."""
+
+    def open_link(self, href: str) -> None: ...
+
+    def show_page(self, key: str) -> None: ...
+
+    def notify(self, text: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class PageContext:
     """Services handed to every page's constructor (no globals, no reaching for the window).
@@ -21,6 +32,7 @@ class PageContext:
     Attributes:
         navigate: open an in-app link (``anatomy:…``, ``lesson:…#…``, ``quiz:…``,
             ``stretch:…``); anything else is refused.
+        show_page: switch to a page by key (``"quiz"``).
         notify: show a short message in the window's status area.
         kiosk: the app runs on a shared kiosk; keep no visitor data.
     """
@@ -33,5 +45,6 @@ class PageContext:
     clock: Clock
     theme: Theme
     navigate: Callable[[str], None]
+    show_page: Callable[[str], None]
     notify: Callable[[str], None]
     kiosk: bool = False

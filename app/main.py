@@ -1,0 +1,120 @@
+"""Composition root: parse arguments, build services, build the window, wire signals."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import APP_ID, APP_NAME, __version__
+from app.services.clock import Clock, SystemClock
+from app.services.content_loader import load_content
+from app.services.lesson_progress import LessonProgress
+from app.services.resources import ResourceError, Resources, find_resources
+from app.services.settings import Settings
+from app.services.store import DB_NAME, OpenNotice, Store
+from app.ui.context import Navigator, PageContext
+from app.ui.main_window import MainWindow
+from app.ui.pages import PAGES
+from app.ui.theme import Theme
+
+#: When set, quit right after the home page is first painted (used by bench/startup.py).
+STARTUP_PROBE_ENV = "GLUTEAL_ATLAS_EXIT_AFTER_PAINT"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the app; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    try:
+        resources = find_resources(args.content)
+    except ResourceError as error:
+        print(f"gluteal-atlas: {error}", file=sys.stderr)
+        return 2
+    app.setWindowIcon(QIcon(str(resources.assets_dir / "icons" / "app.svg")))
+    window, notice = build_window(app, args, resources, SystemClock())
+    if notice is not None:
+        window.notice.show_message(notice.message)
+    if args.screenshot is not None:
+        from app.ui.screenshot import save_screenshots
+
+        return save_screenshots(window, args.screenshot)
+    if os.environ.get(STARTUP_PROBE_ENV):
+        _quit_after_first_paint(app, window)
+    if not window.restore_geometry():
+        window.resize(1280, 820)
+    window.show_page("home")
+    window.show()
+    return app.exec()
+
+
+def build_window(
+    app: QApplication, args: argparse.Namespace, resources: Resources, clock: Clock
+) -> tuple[MainWindow, OpenNotice | None]:
+    """Build services and the main window (not yet shown)."""
+    content = load_content(resources.content_dir)
+    store, notice = open_store(args, clock)
+    settings = Settings(store)
+    theme = Theme(settings.theme, settings.font_scale)
+    theme.apply(app)
+    lesson_progress = LessonProgress(store)
+
+    def on_setting_changed(key: str) -> None:
+        if key in ("theme", "font_scale"):
+            theme.set(settings.theme, settings.font_scale)
+            theme.apply(app)
+
+    settings.changed.connect(on_setting_changed)
+
+    def make_context(navigator: Navigator) -> PageContext:
+        return PageContext(
+            content=content,
+            store=store,
+            settings=settings,
+            lesson_progress=lesson_progress,
+            resources=resources,
+            clock=clock,
+            theme=theme,
+            navigate=navigator.open_link,
+            show_page=navigator.show_page,
+            notify=navigator.notify,
+            kiosk=bool(args.kiosk),
+        )
+
+    window = MainWindow(PAGES, make_context)
+    window.show_content_problems(content.problems)
+    return window, notice
+
+
+def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotice | None]:
+    if args.kiosk:
+        return Store.in_memory(), None  # kiosk visits keep no data on disk
+    if args.screenshot is not None and args.data is None:
+        return Store.in_memory(), None  # rendering for docs must not touch real progress
+    folder = args.data or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    )
+    return Store.open(folder / DB_NAME, clock.now())
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
+    probe = _FirstPaint(app)
+    window.page("home").installEventFilter(probe)

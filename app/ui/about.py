@@ -1,0 +1,53 @@
+"""About: version, the medical disclaimer, where the facts come from, display settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from app import APP_NAME, __version__
+from app.ui.context import PageContext
+from app.ui.widgets import button, label
+
+DISCLAIMER = (
+    "Gluteal Atlas is for education only. It is not medical advice and cannot diagnose or treat "
+    "anything. If you have weakness, numbness, pain that spreads down the leg, or any symptom "
+    "that worries you, see a doctor or physiotherapist. Get urgent care for loss of bladder or "
+    "bowel control, numbness around the genitals or back passage, or weakness in both legs."
+)
+
+SOURCES = (
+    "Facts follow standard references: Gray's Anatomy, Moore's Clinically Oriented Anatomy, "
+    "OpenStax Anatomy & Physiology, NHS and NICE guidance on sciatica and red flags, and ACSM "
+    "guidance on stretching. Where these sources disagree, the app says so."
+)
+
+
+class AboutDialog(QDialog):
+    """Version, disclaimer and sources."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.setMinimumWidth(560)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 24, 28, 20)
+        column.setSpacing(12)
+        column.addWidget(label(APP_NAME, "h1"))
+        column.addWidget(label(f"Version {__version__} · works fully offline", "muted"))
+        column.addWidget(label("Not medical advice", "h3"))
+        disclaimer = label(DISCLAIMER)
+        disclaimer.setObjectName("disclaimer")
+        column.addWidget(disclaimer)
+        column.addWidget(label("Sources", "h3"))
+        column.addWidget(label(SOURCES))
+        column.addWidget(label("Your progress stays on this computer. Nothing is sent anywhere.",
+                               "muted"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = button("Close", "primary")
+        close.clicked.connect(self.accept)
+        close.setDefault(True)
+        row.addWidget(close)
+        column.addLayout(row)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

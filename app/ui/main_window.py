@@ -1,0 +1,209 @@
+"""The main window: navigation rail, a stack of lazily built pages, shortcuts and link routing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMainWindow,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.domain.links import LinkError, parse_link
+from app.domain.problems import Problem
+from app.ui.about import AboutDialog
+from app.ui.context import Navigator, PageContext
+from app.ui.nav_rail import NavRail
+from app.ui.pages import PageSpec, page_for_link
+from app.ui.widgets import NoticeBar, button, label
+
+#: Builds the page context, given the window as the pages' navigator.
+ContextFactory = Callable[[Navigator], PageContext]
+
+
+class MainWindow(QMainWindow):
+    """Builds each page on its first visit.
+
+    Signals:
+        page_changed(str): the key of the page now shown.
+    """
+
+    page_changed = Signal(str)
+
+    def __init__(self, pages: tuple[PageSpec, ...], context_factory: ContextFactory) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(960, 640)
+        self._specs = {spec.key: spec for spec in pages}
+        self._order = [spec.key for spec in pages]
+        self._built: dict[str, QWidget] = {}
+        self._current = ""
+        self.context = context_factory(self)
+        self._rail = NavRail(pages, self._icons_dir(), self.context.theme, self)
+        self._rail.page_requested.connect(self.show_page)
+        self._rail.about_requested.connect(self.show_about)
+        self.notice = NoticeBar(self)
+        self.notice.details_requested.connect(self._show_problems)
+        self._stack = QStackedWidget(self)
+        self._problems: tuple[Problem, ...] = ()
+        self._build_layout()
+        self._install_shortcuts()
+        self.context.settings.save_failed.connect(self.notice.show_message)
+        self.statusBar().setSizeGripEnabled(False)
+
+    def _icons_dir(self) -> Path:
+        return self.context.resources.assets_dir / "icons"
+
+    def _build_layout(self) -> None:
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._rail)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        notice_box = QVBoxLayout()
+        notice_box.setContentsMargins(16, 10, 16, 0)
+        notice_box.addWidget(self.notice)
+        column.addLayout(notice_box)
+        column.addWidget(self._stack, 1)
+        row.addLayout(column, 1)
+        self.setCentralWidget(central)
+
+    def _install_shortcuts(self) -> None:
+        for number, key in enumerate(self._order, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=key: self.show_page(key))
+        bindings = {
+            QKeySequence.StandardKey.Find: self._focus_search,
+            QKeySequence.StandardKey.ZoomIn: lambda: self.context.settings.step_font_scale(1),
+            QKeySequence.StandardKey.ZoomOut: lambda: self.context.settings.step_font_scale(-1),
+            QKeySequence.StandardKey.HelpContents: self.show_about,
+        }
+        for sequence, slot in bindings.items():
+            QShortcut(QKeySequence(sequence), self).activated.connect(slot)
+        QShortcut(QKeySequence("Ctrl+="), self).activated.connect(
+            lambda: self.context.settings.step_font_scale(1)
+        )
+        QShortcut(QKeySequence("Ctrl+0"), self).activated.connect(self._reset_font_scale)
+
+    # --- pages -------------------------------------------------------------------------------
+
+    @property
+    def current_key(self) -> str:
+        return self._current
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built now if this is its first visit."""
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._specs[key].factory(self.context)
+            widget.setObjectName("page")
+            self._built[key] = widget
+            self._stack.addWidget(widget)
+        return widget
+
+    def page_keys(self) -> list[str]:
+        return list(self._order)
+
+    def built_pages(self) -> list[str]:
+        return list(self._built)
+
+    def show_page(self, key: str) -> None:
+        if key not in self._specs:
+            return
+        widget = self.page(key)
+        self._stack.setCurrentWidget(widget)
+        self._rail.set_current(key)
+        self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")
+        if key != self._current:
+            self._current = key
+            self.page_changed.emit(key)
+        shown = getattr(widget, "page_shown", None)
+        if callable(shown):
+            shown()
+
+    def open_link(self, href: str) -> None:
+        """Follow an in-app link; anything else is refused with a message, never opened."""
+        try:
+            link = parse_link(href)
+        except LinkError as error:
+            self.notify(f"Not opened: {error}")
+            return
+        if not self.context.content.resolves(link):
+            self.notify(f"Not opened: {link} points at nothing in the loaded content")
+            return
+        spec = page_for_link(link.kind)
+        self.show_page(spec.key)
+        opener = getattr(self.page(spec.key), "open_link", None)
+        if callable(opener):
+            opener(link)
+
+    def notify(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _focus_search(self) -> None:
+        focus = getattr(self.page(self._current), "focus_search", None) if self._current else None
+        if callable(focus):
+            focus()
+        else:
+            self.show_page("lessons")
+            lessons_focus = getattr(self.page("lessons"), "focus_search", None)
+            if callable(lessons_focus):
+                lessons_focus()
+
+    def _reset_font_scale(self) -> None:
+        self.context.settings.font_scale = 1.0
+
+    # --- notices, about, geometry ------------------------------------------------------------
+
+    def show_content_problems(self, problems: tuple[Problem, ...]) -> None:
+        self._problems = problems
+        if problems:
+            files = len({problem.where.path for problem in problems})
+            text = (
+                f"{len(problems)} content problem(s) in {files} file(s): the items at fault were "
+                "skipped and everything else loaded."
+            )
+            self.notice.show_message(text, details=True)
+
+    def _show_problems(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Content problems")
+        dialog.resize(760, 420)
+        column = QVBoxLayout(dialog)
+        column.addWidget(label("These items were skipped. Fix them and restart the app.", "h3"))
+        text = QPlainTextEdit("\n".join(str(problem) for problem in self._problems))
+        text.setReadOnly(True)
+        column.addWidget(text, 1)
+        close = button("Close", "primary")
+        close.clicked.connect(dialog.accept)
+        column.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        dialog.open()
+
+    def show_about(self) -> None:
+        AboutDialog(self.context, self).open()
+
+    def restore_geometry(self) -> bool:
+        stored = self.context.settings.get("window_geometry")
+        if not isinstance(stored, str):
+            return False
+        return self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.context.settings.set("window_geometry", geometry)
+        if self._current:
+            self.context.settings.set("last_page", self._current)
+        super().closeEvent(event)
+

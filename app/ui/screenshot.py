@@ -1,0 +1,37 @@
+"""``--screenshot DIR``: render every page to PNG and exit (docs, review, CI artefacts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.ui.main_window import MainWindow
+
+SIZE = (1280, 820)
+
+
+def save_screenshots(window: MainWindow, folder: Path) -> int:
+    """Show each page in turn and save ``NN-key.png``; also Home in high contrast."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SIZE)
+    window.show()
+    keys = window.page_keys()
+    for number, key in enumerate(keys, start=1):
+        window.show_page(key)
+        _settle()
+        window.grab().save(str(folder / f"{number:02d}-{key}.png"))
+    settings = window.context.settings
+    previous = settings.theme
+    settings.theme = "high-contrast"
+    window.show_page("home")
+    _settle()
+    window.grab().save(str(folder / f"{len(keys) + 1:02d}-home-high-contrast.png"))
+    settings.theme = previous
+    print(f"saved {len(keys) + 1} screenshots in {folder}")
+    return 0
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()

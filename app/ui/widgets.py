@@ -1,0 +1,93 @@
+"""Small shared widgets: styled labels, cards, the notice bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
+    """A label styled by the theme's ``role`` (``display``, ``h1``, ``h2``, ``muted``…)."""
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return widget
+
+
+def button(text: str, role: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+class Card(QFrame):
+    """A rounded panel; clickable (and keyboard-activatable) when ``clickable``.
+
+    Signals:
+        activated(): clicked, or Enter/Space while focused.
+    """
+
+    activated = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, clickable: bool = False) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self._clickable = clickable
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(22, 20, 22, 20)
+        self.body.setSpacing(8)
+        if clickable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if self._clickable and event.key() in keys:
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class NoticeBar(QFrame):
+    """A dismissible bar for things the learner should know (skipped content, save errors).
+
+    Signals:
+        details_requested(): the learner asked to see the details.
+    """
+
+    details_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "notice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 10, 10)
+        self._text = label("")
+        self._text.setAccessibleName("Notice")
+        self._details = button("Details")
+        self._details.clicked.connect(self.details_requested)
+        close = button("Dismiss")
+        close.clicked.connect(self.hide)
+        row.addWidget(self._text, 1)
+        row.addWidget(self._details)
+        row.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, *, details: bool = False) -> None:
+        self._text.setText(text)
+        self._details.setVisible(details)
+        self.show()
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
