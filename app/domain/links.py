@@ -48,7 +48,9 @@ def parse_link(href: str) -> Link:
     """
     scheme, sep, rest = href.strip().partition(":")
     if not sep:
-        raise LinkError(f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:)")
+        raise LinkError(
+            f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:)"
+        )
     try:
         kind = LinkKind(scheme.lower())
     except ValueError:

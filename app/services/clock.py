@@ -1,4 +1,7 @@
-"""The one clock: ``monotonic()`` for durations, ``now()`` for dates. Tests use :class:`FakeClock`."""
+"""The one clock: ``monotonic()`` for durations, ``now()`` for dates.
+
+Tests and benchmarks use :class:`FakeClock`.
+"""
 
 from __future__ import annotations
 

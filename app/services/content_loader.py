@@ -51,7 +51,7 @@ _ROUTINES = _Section(
 )
 
 
-class _FileRefused(Exception):
+class _FileRefusedError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
@@ -96,23 +96,25 @@ def _read_text(path: Path, name: str) -> str:
     """Read a content file as UTF-8 within the size cap.
 
     Raises:
-        _FileRefused: with the problem to report.
+        _FileRefusedError: with the problem to report.
     """
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise _FileRefused(Problem(SourceRef(name, 1), f"cannot read: {error.strerror}")) from None
+        raise _FileRefusedError(
+            Problem(SourceRef(name, 1), f"cannot read: {error.strerror}")
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         cap = MAX_FILE_BYTES // 1024
         message = f"file is larger than the {cap} KiB limit; skipped"
-        raise _FileRefused(Problem(SourceRef(name, 1), message))
+        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         message = f"not valid UTF-8 (byte {error.start}); save the file as UTF-8"
-        raise _FileRefused(Problem(SourceRef(name, line), message)) from None
+        raise _FileRefusedError(Problem(SourceRef(name, line), message)) from None
 
 
 def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent) -> None:
@@ -123,7 +125,7 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
     try:
         text = _read_text(path, name)
         document = _parse_toml(text, name)
-    except _FileRefused as refused:
+    except _FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
     lines = key_lines(text)
@@ -154,13 +156,15 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         match = _TOML_LINE.search(str(error))
         line = int(match.group(1)) if match else 1
         message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" (")
-        raise _FileRefused(Problem(SourceRef(name, line), f"TOML syntax error: {message}")) from None
+        raise _FileRefusedError(
+            Problem(SourceRef(name, line), f"TOML syntax error: {message}")
+        ) from None
     except RecursionError:
-        raise _FileRefused(Problem(SourceRef(name, 1), "nesting is far too deep")) from None
+        raise _FileRefusedError(Problem(SourceRef(name, 1), "nesting is far too deep")) from None
     depth = _depth(document)
     if depth > MAX_DEPTH:
         message = f"nesting is {depth} levels deep; at most {MAX_DEPTH} are allowed"
-        raise _FileRefused(Problem(SourceRef(name, 1), message))
+        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
     return document
 
 
@@ -178,7 +182,7 @@ def _load_lesson(root: Path, path: Path, parsed: ParsedContent) -> None:
     name = _relative(path, root)
     try:
         text = _read_text(path, name)
-    except _FileRefused as refused:
+    except _FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
     front = split_front_matter(text)

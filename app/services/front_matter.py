@@ -38,7 +38,7 @@ def split_front_matter(text: str) -> FrontMatter:
         end += 1
     header = lines[start:end]
     body_start = end + 1 if end < len(lines) else end
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for offset, line in enumerate(header):
         if match := _KEY_LINE.match(line):
             key_lines.setdefault(match.group(1).lower(), start + offset + 1)
@@ -55,7 +55,7 @@ def _parse_meta(header: list[str]) -> dict[str, list[str]]:
         return {}
     reader = markdown.Markdown(extensions=["meta"])
     reader.convert("\n".join(header))
-    meta: dict[str, list[str]] = reader.Meta  # type: ignore[attr-defined]
+    meta: dict[str, list[str]] = reader.Meta
     return meta
 
 
@@ -64,7 +64,9 @@ def _typed(meta: dict[str, list[str]]) -> dict[str, object]:
     data: dict[str, object] = {}
     for key, values in meta.items():
         if key in _LIST_KEYS:
-            data[key] = [part.strip() for value in values for part in value.split(",") if part.strip()]
+            data[key] = [
+                part.strip() for value in values for part in value.split(",") if part.strip()
+            ]
         elif key in _INT_KEYS and len(values) == 1 and values[0].strip().isdigit():
             data[key] = int(values[0])
         else:

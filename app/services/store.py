@@ -54,7 +54,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return cls._open_checked(path), None
-        except _Corrupt as corrupt:
+        except _CorruptError as corrupt:
             try:
                 moved = _move_aside(path, now)
             except OSError as error:
@@ -77,17 +77,17 @@ class Store:
         try:
             connection = _connect(str(path))
         except sqlite3.DatabaseError as error:
-            raise _Corrupt(str(error)) from None
+            raise _CorruptError(str(error)) from None
         store = cls(connection, path)
         try:
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise _Corrupt(str(error)) from None
+            raise _CorruptError(str(error)) from None
         if verdict != "ok":
             connection.close()
-            raise _Corrupt(f"integrity check: {verdict}")
+            raise _CorruptError(f"integrity check: {verdict}")
         if version > LATEST_VERSION:
             connection.close()
             raise sqlite3.DatabaseError(f"it was written by a newer version (schema {version})")
@@ -141,7 +141,7 @@ class Store:
         self._connection.close()
 
 
-class _Corrupt(Exception):
+class _CorruptError(Exception):
     pass
 
 

@@ -41,8 +41,9 @@ class AboutDialog(QDialog):
         column.addWidget(disclaimer)
         column.addWidget(label("Sources", "h3"))
         column.addWidget(label(SOURCES))
-        column.addWidget(label("Your progress stays on this computer. Nothing is sent anywhere.",
-                               "muted"))
+        column.addWidget(
+            label("Your progress stays on this computer. Nothing is sent anywhere.", "muted")
+        )
         row = QHBoxLayout()
         row.addStretch(1)
         close = button("Close", "primary")

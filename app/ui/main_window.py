@@ -206,4 +206,3 @@ class MainWindow(QMainWindow):
         if self._current:
             self.context.settings.set("last_page", self._current)
         super().closeEvent(event)
-

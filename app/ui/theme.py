@@ -16,8 +16,15 @@ from PySide6.QtWidgets import QApplication
 FONT_FAMILIES = ["Inter", "Noto Sans", "Cantarell", "DejaVu Sans", "Arial", "sans-serif"]
 
 #: Type scale, as multiples of the body size.
-TYPE_SCALE = {"small": 0.86, "body": 1.0, "large": 1.15, "h3": 1.2, "h2": 1.45, "h1": 1.9,
-              "display": 2.6}
+TYPE_SCALE = {
+    "small": 0.86,
+    "body": 1.0,
+    "large": 1.15,
+    "h3": 1.2,
+    "h2": 1.45,
+    "h1": 1.9,
+    "display": 2.6,
+}
 BODY_PX = 15
 
 

@@ -118,7 +118,8 @@ class HomePage(QScrollArea):
     def _stat(self, key: str) -> str:
         content = self._context.content
         if key == "anatomy":
-            return f"{len(content.taught_structures)} key structures · {len(content.structures)} drawn"
+            taught, drawn = len(content.taught_structures), len(content.structures)
+            return f"{taught} key structures · {drawn} drawn"
         if key == "lessons":
             minutes = sum(lesson.minutes for lesson in content.lessons.values())
             return f"{len(content.lessons)} lessons · about {minutes} minutes"
@@ -145,7 +146,9 @@ class HomePage(QScrollArea):
             title = f"Lesson: {lesson.title}"
         if lesson is None:
             self._continue_title.setText("Explore the anatomy")
-            self._continue_text.setText("Peel back the layers of the buttock, one muscle at a time.")
+            self._continue_text.setText(
+                "Peel back the layers of the buttock, one muscle at a time."
+            )
             self._continue_href = f"{LinkKind.ANATOMY}:gluteus-maximus"
         else:
             self._continue_title.setText(title if last else f"{title}: {lesson.title}")
