@@ -1,0 +1,37 @@
+"""Building quiz questions for tests without a content file."""
+
+from __future__ import annotations
+
+from app.domain.problems import SourceRef
+from app.domain.quiz import Question, QuestionKind
+
+
+def make_question(
+    question_id: str = "q1",
+    kind: QuestionKind = QuestionKind.SINGLE,
+    *,
+    choices: tuple[str, ...] = ("Right", "Wrong A", "Wrong B", "Wrong C"),
+    correct: tuple[int, ...] = (0,),
+    truth: bool | None = None,
+    target: str = "",
+    topic: str = "anatomy",
+    lesson: str = "lesson:intro#start",
+    structure: str = "",
+    difficulty: int = 2,
+) -> Question:
+    """A question with sensible defaults; override what the test is about."""
+    return Question(
+        id=question_id,
+        kind=kind,
+        prompt=f"Prompt of {question_id}?",
+        choices=choices,
+        correct=correct,
+        truth=truth,
+        target=target,
+        topic=topic,
+        lesson=lesson,
+        structure=structure,
+        difficulty=difficulty,
+        explanation="Because.",
+        source=SourceRef("test.toml", 1),
+    )

@@ -1,0 +1,112 @@
+"""Choosing questions, shuffling under a seed, scoring and what to review."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.domain.content import Content
+from app.domain.quiz import QuestionKind
+from app.domain.quiz_session import (
+    Mode,
+    QuizSession,
+    Scope,
+    choice_order,
+    mixed_test,
+    name_choices,
+    practice_plan,
+    review_plan,
+    scope_of_link_target,
+)
+from tests.helpers.quiz import make_question
+
+QUESTIONS = {
+    q.id: q
+    for q in (
+        make_question("a1", topic="anatomy", structure="piriformis", difficulty=3),
+        make_question("a2", topic="anatomy", lesson="lesson:other#x", difficulty=1),
+        make_question("r1", topic="red-flags"),
+        make_question("r2", topic="red-flags"),
+        make_question("s1", topic="sleep"),
+    )
+}
+
+
+def _content() -> Content:
+    return Content({}, {}, QUESTIONS, {}, {})
+
+
+def test_practice_by_topic_lists_only_that_topic_easiest_first() -> None:
+    """A topic practice set holds exactly its questions, ordered by difficulty."""
+    plan = practice_plan(_content(), Scope.TOPIC, "anatomy")
+    assert plan.question_ids == ("a2", "a1")
+    assert plan.mode is Mode.PRACTICE
+    assert plan.title == "Practice: Anatomy"
+
+
+def test_practice_by_structure_and_lesson() -> None:
+    """Structure sets match the question's structures; lesson sets its lesson link."""
+    assert practice_plan(_content(), Scope.STRUCTURE, "piriformis").question_ids == ("a1",)
+    assert set(practice_plan(_content(), Scope.LESSON, "intro").question_ids) == {
+        "a1",
+        "r1",
+        "r2",
+        "s1",
+    }
+
+
+def test_link_target_scope() -> None:
+    """quiz:<x> resolves to a topic before anything else; unknown targets to None."""
+    assert scope_of_link_target(_content(), "red-flags") is Scope.TOPIC
+    assert scope_of_link_target(_content(), "nothing") is None
+
+
+def test_mixed_test_covers_topics_before_repeating() -> None:
+    """A test of 3 from 3 topics takes one from each; never more than asked."""
+    plan = mixed_test(QUESTIONS.values(), 3, seed=7)
+    topics = Counter(QUESTIONS[qid].topic for qid in plan.question_ids)
+    assert topics == {"anatomy": 1, "red-flags": 1, "sleep": 1}
+    assert len(mixed_test(QUESTIONS.values(), 99, seed=7).question_ids) == len(QUESTIONS)
+
+
+def test_mixed_test_is_deterministic_under_a_seed() -> None:
+    """The same seed gives the same test."""
+    assert mixed_test(QUESTIONS.values(), 4, 3) == mixed_test(QUESTIONS.values(), 4, 3)
+
+
+def test_choice_order_is_a_seeded_permutation() -> None:
+    """Choices are shuffled, the same way for the same seed, differently across seeds."""
+    question = make_question(choices=tuple("abcdef"))
+    orders = {choice_order(question, seed) for seed in range(20)}
+    assert all(sorted(order) == list(range(6)) for order in orders)
+    assert choice_order(question, 5) == choice_order(question, 5)
+    assert len(orders) > 1
+
+
+def test_name_choices_include_the_target() -> None:
+    """Without authored choices, the target plus three others are offered."""
+    question = make_question(kind=QuestionKind.NAME, choices=(), target="t")
+    offered = name_choices(question, ["a", "b", "t", "c", "d"], seed=1)
+    assert "t" in offered
+    assert len(offered) == len(set(offered)) == 4
+
+
+def test_review_plan_skips_unknown_ids() -> None:
+    """Due ids for questions no longer in the content are left out."""
+    assert review_plan(QUESTIONS, ["r1", "gone", "a1"]).question_ids == ("r1", "a1")
+
+
+def test_session_scores_and_lists_what_to_review() -> None:
+    """Score, per-topic breakdown (weakest first) and the wrong answers to review."""
+    session = QuizSession(review_plan(QUESTIONS, ["a1", "r1", "r2"]), QUESTIONS)
+    session.record(True, 4.0)
+    session.record(False, 9.0)
+    session.record(True, 3.0)
+    assert session.finished
+    assert session.current() is None
+    assert session.score == 2
+    breakdown = session.breakdown()
+    assert [(s.topic, s.right, s.total) for s in breakdown] == [
+        ("red-flags", 1, 2),
+        ("anatomy", 1, 1),
+    ]
+    assert [q.id for q in session.to_review()] == ["r1"]
