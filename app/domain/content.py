@@ -1,8 +1,9 @@
 """All content, assembled and cross-checked: duplicate ids, links and references.
 
-Anything with a problem is left out and the problem reported; an item that points at a left-out
-item is itself left out (repeated until nothing more falls), so what the app shows never holds a
-dangling link.
+Anything with a problem is reported. An item whose *structure* depends on something missing (a
+question's lesson, a routine's stretch, a stretch's target) is left out, repeated until nothing
+more falls. A broken link inside prose or a ``links`` list is reported but does not cost the item
+its place: the reader shows it as inert text (links are always re-checked before following).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class _Ref:
     where: SourceRef
     error: str = ""
     stretch: str = ""  # a routine step's stretch id (stretches have no link kind of their own)
+    required: bool = True  # False for prose links: reported, but the item is kept
 
 
 def assemble(parsed: ParsedContent) -> Content:
@@ -97,15 +99,19 @@ def assemble(parsed: ParsedContent) -> Content:
         for kind, group in groups.items():
             kept = []
             for entry in group:
-                broken = [ref for ref in refs[id(entry)] if not _ref_ok(ref, content)]
-                if broken:
-                    problems.extend(_broken(kind, entry, ref) for ref in broken)
-                    dropped = True
-                else:
+                required = [r for r in refs[id(entry)] if r.required and not _ref_ok(r, content)]
+                problems.extend(_broken(kind, entry, ref) for ref in required)
+                dropped = dropped or bool(required)
+                if not required:
                     kept.append(entry)
             groups[kind] = kept
         if not dropped:
-            return _build(groups, tuple(sorted(set(problems))))
+            break
+    for kind, group in groups.items():
+        for entry in group:
+            optional = [r for r in refs[id(entry)] if not r.required and not _ref_ok(r, content)]
+            problems.extend(_broken(kind, entry, ref) for ref in optional)
+    return _build(groups, tuple(sorted(set(problems))))
 
 
 def _build(groups: dict[str, list[Parsed[Any]]], problems: tuple[Problem, ...]) -> Content:
@@ -145,7 +151,8 @@ def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
     item, record = entry.item, entry.record
     if isinstance(item, Lesson):
         for href, line in find_links(item.body):
-            yield _link_ref(href, SourceRef(item.source.path, item.body_line + line - 1))
+            where = SourceRef(item.source.path, item.body_line + line - 1)
+            yield _link_ref(href, where, required=False)
         for structure in item.structures:
             yield _id_ref(LinkKind.ANATOMY, structure, record.where("structures"))
     else:
@@ -170,7 +177,7 @@ def _id_refs(item: Any, record: RawRecord) -> Iterator[_Ref]:
             text = f"stretch {step.stretch!r}"
             yield _Ref(None, text, where, "is not in the stretch library", step.stretch)
     for href in getattr(item, "links", ()):
-        yield _link_ref(href, record.where("links"))
+        yield _link_ref(href, record.where("links"), required=False)
 
 
 def _text_links(record: RawRecord) -> Iterator[_Ref]:
@@ -181,14 +188,14 @@ def _text_links(record: RawRecord) -> Iterator[_Ref]:
             if not isinstance(text, str) or key in ("links", "lesson"):
                 continue
             for href, _ in find_links(text):
-                yield _link_ref(href, record.where(key))
+                yield _link_ref(href, record.where(key), required=False)
 
 
-def _link_ref(href: str, where: SourceRef) -> _Ref:
+def _link_ref(href: str, where: SourceRef, *, required: bool = True) -> _Ref:
     try:
-        return _Ref(parse_link(href), f"link {href!r}", where)
+        return _Ref(parse_link(href), f"link {href!r}", where, required=required)
     except LinkError as error:
-        return _Ref(None, f"link {href!r}", where, f"is not allowed: {error}")
+        return _Ref(None, f"link {href!r}", where, f"is not allowed: {error}", required=required)
 
 
 def _id_ref(kind: LinkKind, target: str, where: SourceRef) -> _Ref:

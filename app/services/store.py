@@ -40,7 +40,9 @@ class Store:
 
     @classmethod
     def in_memory(cls) -> Store:
-        store = cls(_connect(":memory:"), None)
+        connection = _connect(":memory:")
+        _configure(connection)
+        store = cls(connection, None)
         store._migrate()
         return store
 
@@ -91,6 +93,11 @@ class Store:
         if version > LATEST_VERSION:
             connection.close()
             raise sqlite3.DatabaseError(f"it was written by a newer version (schema {version})")
+        try:
+            _configure(connection)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise _CorruptError(str(error)) from None
         store._migrate()
         return store
 
@@ -147,11 +154,14 @@ class _CorruptError(Exception):
 
 def _connect(target: str) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per logical write.
-    connection = sqlite3.connect(target, isolation_level=None)
+    return sqlite3.connect(target, isolation_level=None)
+
+
+def _configure(connection: sqlite3.Connection) -> None:
+    """Durability settings; only applied once the file has passed its checks (WAL writes)."""
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
-    return connection
 
 
 def _statements(script: str) -> list[str]:

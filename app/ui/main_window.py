@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pages: tuple[PageSpec, ...], context_factory: ContextFactory) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(960, 640)
+        self.setMinimumSize(720, 540)
         self._specs = {spec.key: spec for spec in pages}
         self._order = [spec.key for spec in pages]
         self._built: dict[str, QWidget] = {}
@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
         if problems:
             files = len({problem.where.path for problem in problems})
             text = (
-                f"{len(problems)} content problem(s) in {files} file(s): the items at fault were "
-                "skipped and everything else loaded."
+                f"{len(problems)} content problem(s) in {files} file(s). Items that could not be "
+                "used were skipped; everything else loaded."
             )
             self.notice.show_message(text, details=True)
 

@@ -1,0 +1,138 @@
+"""The main window: lazy pages, shortcuts, link routing, geometry and notices."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.main import build_window
+from app.services.clock import FakeClock
+from app.services.resources import Resources
+from app.ui.main_window import MainWindow
+from app.ui.pages import PAGES
+
+
+def _activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Make the window active, as a user's click would (shortcuts need an active window)."""
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _args(data: Path, content: Path | None = None) -> argparse.Namespace:
+    return argparse.Namespace(data=data, content=content, kiosk=False, screenshot=None)
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, resources: Resources
+) -> Iterator[object]:
+    windows: list[MainWindow] = []
+
+    def make(content: Path | None = None) -> MainWindow:
+        used = resources if content is None else Resources(content, resources.assets_dir)
+        window, _ = build_window(qapp, _args(tmp_path / "data", content), used, FakeClock())
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.context.store.close()
+
+
+def test_pages_are_built_on_first_visit_only(make_window: object) -> None:
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show_page("home")
+    assert window.built_pages() == ["home"]
+    window.show_page("quiz")
+    quiz = window.page("quiz")
+    window.show_page("home")
+    window.show_page("quiz")
+    assert window.page("quiz") is quiz
+    assert window.built_pages() == ["home", "quiz"]
+
+
+def test_ctrl_number_switches_pages(qtbot: QtBot, make_window: object) -> None:
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    window.show_page("home")
+    _activate(qtbot, window)
+    for number, spec in enumerate(PAGES, start=1):
+        target = QApplication.focusWidget() or window
+        qtbot.keyClick(
+            target, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.current_key == spec.key
+
+
+def test_rail_click_opens_page(qtbot: QtBot, make_window: object) -> None:
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    qtbot.mouseClick(window._rail.button("stretch"), Qt.MouseButton.LeftButton)
+    assert window.current_key == "stretch"
+
+
+def test_links_route_to_their_page_and_external_ones_are_refused(make_window: object) -> None:
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show_page("home")
+    window.open_link("anatomy:piriformis")
+    assert window.current_key == "anatomy"
+    window.open_link("https://example.com")
+    assert window.current_key == "anatomy"
+    assert "Not opened" in window.statusBar().currentMessage()
+    window.open_link("lesson:does-not-exist")
+    assert window.current_key == "anatomy"
+
+
+def test_geometry_is_restored(qtbot: QtBot, make_window: object) -> None:
+    assert callable(make_window)
+    first: MainWindow = make_window()
+    first.resize(761, 599)  # the offscreen screen is 800 x 800
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()
+    second: MainWindow = make_window()
+    assert second.restore_geometry()
+    assert (second.width(), second.height()) == (761, 599)
+
+
+def test_flawed_content_shows_a_notice_and_runs(
+    make_window: object, tmp_path: Path, resources: Resources
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(resources.content_dir, content)
+    quiz = content / "quizzes" / "broken.toml"
+    quiz.write_text("[[questions]\nid = ", encoding="utf-8")
+    assert callable(make_window)
+    window: MainWindow = make_window(content)
+    assert window.notice.isVisibleTo(window)
+    assert "content problem" in window.notice.text
+    window.show_page("quiz")
+    assert window.current_key == "quiz"
+
+
+def test_font_scale_shortcut_changes_the_theme(qtbot: QtBot, make_window: object) -> None:
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    _activate(qtbot, window)
+    before = window.context.theme.px()
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.theme.px() > before
+    qtbot.keyClick(target, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.theme.px() == before

@@ -1,0 +1,17 @@
+"""Heading anchors: the ids the validator checks are the ids the reader produces."""
+
+from __future__ import annotations
+
+from app.domain.text import heading_anchors, slugify
+
+
+def test_slugify_drops_punctuation_and_accents() -> None:
+    assert slugify("Twitch, cramp or tremor?") == "twitch-cramp-or-tremor"
+    assert slugify("Café  au   lait") == "cafe-au-lait"
+
+
+def test_explicit_ids_win_and_duplicates_are_numbered() -> None:
+    """``{#id}`` overrides the slug; a repeated title gets a ``_1`` suffix."""
+    body = "# Intro\n\n## Recap {#summary}\n\n```\n# not a heading\n```\n\n## Intro\n"
+    anchors = [(level, title, anchor) for level, title, anchor, _ in heading_anchors(body)]
+    assert anchors == [(1, "Intro", "intro"), (2, "Recap", "summary"), (2, "Intro", "intro_1")]
