@@ -141,8 +141,10 @@ class RoutineTimer:
         self._paused_left: float | None = None
         self._counted = math.inf
         self._active = 0.0
+        self._reached = -1  # furthest segment index entered before a stop
         self.started_at: float | None = None
         self.ended_at: float | None = None
+        self.abandoned = False
 
     # -- queries -------------------------------------------------------------------------
 
@@ -186,7 +188,7 @@ class RoutineTimer:
         finished = 0
         for step_index in range(len(self.routine.steps)):
             last = max(i for i, s in enumerate(self.segments) if s.step == step_index)
-            if self._index > last or self.done:
+            if self._reached > last:
                 finished += 1
         return finished
 
@@ -216,6 +218,9 @@ class RoutineTimer:
     def start(self, now: float) -> list[Cue]:
         """Begin at the first segment (a routine with no segments is done at once)."""
         self.started_at = now
+        self.ended_at = None
+        self.abandoned = False
+        self._reached = -1
         self._active = 0.0
         self._paused_left = None
         return self._enter(0, now)
@@ -288,6 +293,7 @@ class RoutineTimer:
             self._active = self.active_seconds(now)
             self._index = len(self.segments)
             self._paused_left = None
+            self.abandoned = True
         self.ended_at = now if self.ended_at is None else self.ended_at
 
     # -- internals -----------------------------------------------------------------------
@@ -310,6 +316,7 @@ class RoutineTimer:
 
     def _enter(self, index: int, at: float) -> list[Cue]:
         self._index = index
+        self._reached = max(self._reached, index)
         self._counted = math.inf
         if self.done:
             self._paused_left = None
