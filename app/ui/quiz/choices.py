@@ -1,0 +1,109 @@
+"""Big, touch-friendly answer buttons with a number badge (the key that chooses them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.widgets import label
+
+#: Touch targets at least this tall (kiosk fingers, not mouse pointers).
+MIN_HEIGHT = 64
+
+
+class ChoiceButton(QPushButton):
+    """A checkable answer: a badge with its key number and word-wrapped text."""
+
+    def __init__(self, number: int, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(f"Choice {number}: {text}")
+        self.answer_text = text
+        row = self._row = QHBoxLayout(self)
+        row.setContentsMargins(14, 10, 18, 10)
+        row.setSpacing(16)
+        self._badge = label(str(number), "badge", wrap=False)
+        self._badge.setFixedSize(QSize(40, 40))
+        self._text = label(text, "choiceText")
+        for child in (self._badge, self._text):
+            # Clicks on the labels must reach the button.
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.addWidget(child, 0 if child is self._badge else 1)
+
+    def set_verdict(self, verdict: str, mark: str = "") -> None:
+        """Show ``right``/``wrong`` (or clear with ``""``); ``mark`` replaces the badge text."""
+        self.setProperty("verdict", verdict)
+        if mark:
+            self._badge.setText(mark)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def sizeHint(self) -> QSize:
+        hint = self._row.sizeHint()
+        return QSize(hint.width(), max(MIN_HEIGHT, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, MIN_HEIGHT)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(MIN_HEIGHT, self._row.totalHeightForWidth(width))
+
+
+class ChoicePanel(QWidget):
+    """A column of choices; exclusive for single choice, toggles for multi-select.
+
+    Signals:
+        selection_changed(): the set of chosen buttons changed.
+    """
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(12)
+        self.buttons: list[ChoiceButton] = []
+        self._multi = False
+
+    def set_choices(self, texts: list[str], *, multi: bool) -> None:
+        for old in self.buttons:
+            # Out of the layout and hidden now; deleteLater alone would leave it drawn until
+            # the event loop gets round to deleting it.
+            self._column.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self.buttons = []
+        self._multi = multi
+        for number, text in enumerate(texts, start=1):
+            choice = ChoiceButton(number, text, self)
+            choice.clicked.connect(lambda _=False, b=choice: self._on_choice_clicked(b))
+            self._column.addWidget(choice)
+            self.buttons.append(choice)
+
+    def choose(self, index: int) -> None:
+        """Pick (or, in multi-select, toggle) the choice at ``index``, as its key does."""
+        if 0 <= index < len(self.buttons) and self.buttons[index].isEnabled():
+            self.buttons[index].click()
+
+    def _on_choice_clicked(self, clicked: ChoiceButton) -> None:
+        if not self._multi:
+            for other in self.buttons:
+                other.setChecked(other is clicked)
+        self.selection_changed.emit()
+
+    def selected(self) -> list[int]:
+        return [i for i, b in enumerate(self.buttons) if b.isChecked()]
+
+    def lock(self, right: set[int]) -> None:
+        """After submitting: show which were right, and which chosen ones were wrong."""
+        for index, choice in enumerate(self.buttons):
+            choice.setEnabled(False)
+            if index in right:
+                choice.set_verdict("right", "✓")
+            elif choice.isChecked():
+                choice.set_verdict("wrong", "✗")
