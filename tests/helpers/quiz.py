@@ -35,3 +35,14 @@ def make_question(
         explanation="Because.",
         source=SourceRef("test.toml", 1),
     )
+
+
+def right_response(question: Question) -> object:
+    """The response a learner who knows the answer gives, by question kind."""
+    if question.kind is QuestionKind.TRUE_FALSE:
+        return question.truth
+    if question.kind in (QuestionKind.FIND, QuestionKind.NAME):
+        return question.target
+    if question.kind is QuestionKind.MULTI:
+        return question.correct
+    return question.correct[0]

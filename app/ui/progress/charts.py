@@ -62,6 +62,11 @@ class BarChart(QWidget):
         self._column.setContentsMargins(0, 0, 0, 0)
         theme.changed.connect(self._on_theme_changed)
 
+    @property
+    def bars(self) -> Bars:
+        """What is drawn now."""
+        return self._bars
+
     def set_bars(self, bars: Bars) -> None:
         self._bars = bars
         self._draw()

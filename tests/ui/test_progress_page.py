@@ -1,0 +1,53 @@
+"""The Progress page: empty states that say what to do, then charts from stored answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.domain.quiz_session import Mode
+from app.services.clock import FakeClock
+from app.services.quiz_store import QuizStore
+from app.ui.context import PageContext
+from app.ui.progress.page import ProgressPage
+from tests.helpers.navigator import RecordingNavigator
+from tests.helpers.quiz import right_response
+
+
+def test_empty_state_points_to_the_quiz(
+    qtbot: QtBot, page_context: PageContext, navigator: RecordingNavigator
+) -> None:
+    """With no answers every section shows its empty state; its button opens the quiz."""
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    sections = (page.accuracy, page.topics, page.structures, page.due)
+    assert all(section.showing_empty for section in sections)
+    go = page.accuracy.empty.findChild(QPushButton)
+    assert go is not None
+    assert go.text() == "Go to the quiz"
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    assert navigator.pages == ["quiz"]
+
+
+def test_charts_follow_the_answers(
+    qtbot: QtBot, page_context: PageContext, fake_clock: FakeClock
+) -> None:
+    """After answers on two days, accuracy has two bars and mastery one bar per topic."""
+    content = page_context.content
+    questions = list(content.questions.values())[:3]
+    store = QuizStore(page_context.store, fake_clock)
+    for question in questions:
+        store.record_answer(question, right_response(question), 5.0, Mode.PRACTICE)
+    fake_clock.advance(86400)
+    store.record_answer(questions[0], "wrong", 5.0, Mode.PRACTICE)
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    page.page_shown()
+    assert not page.accuracy.showing_empty
+    accuracy = page.accuracy.chart.bars
+    assert len(accuracy.values) == 2
+    assert accuracy.values[1] == 0.0
+    topics = page.topics.chart.bars
+    assert len(topics.labels) == len(content.topics)
+    assert "4 answers so far" in page.totals.text()
