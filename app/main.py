@@ -7,18 +7,19 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
+from app.domain.content import EMPTY_CONTENT, Content
 from app.services.clock import Clock, SystemClock
-from app.services.content_loader import load_content
 from app.services.lesson_progress import LessonProgress
 from app.services.resources import ResourceError, Resources, find_resources
 from app.services.settings import Settings
 from app.services.store import DB_NAME, OpenNotice, Store
 from app.ui.context import Navigator, PageContext
+from app.ui.first_paint import FirstPaintWatcher
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
 from app.ui.theme import Theme
@@ -41,15 +42,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"gluteal-atlas: {error}", file=sys.stderr)
         return 2
     app.setWindowIcon(QIcon(str(resources.assets_dir / "icons" / "app.svg")))
-    window, notice = build_window(app, args, resources, SystemClock())
-    if notice is not None:
-        window.notice.show_message(notice.message)
     if args.screenshot is not None:
         from app.ui.screenshot import save_screenshots
 
+        window, notice = build_window(app, args, resources, SystemClock())
         return save_screenshots(window, args.screenshot)
+    # Home paints first; content is parsed right after, before any other page can be opened.
+    window, notice = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
+    home = window.page("home")
+    FirstPaintWatcher(home, lambda: window.set_content(_load_content(resources)))
     if os.environ.get(STARTUP_PROBE_ENV):
-        _quit_after_first_paint(app, window)
+        # Installed last so Qt consults it first: it reports before the content load runs.
+        FirstPaintWatcher(home, lambda: _report_first_paint(app))
+    if notice is not None:
+        window.notice.show_message(notice.message)
     if not window.restore_geometry():
         window.resize(1280, 820)
     window.show_page("home")
@@ -58,10 +64,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def build_window(
-    app: QApplication, args: argparse.Namespace, resources: Resources, clock: Clock
+    app: QApplication,
+    args: argparse.Namespace,
+    resources: Resources,
+    clock: Clock,
+    content: Content | None = None,
 ) -> tuple[MainWindow, OpenNotice | None]:
-    """Build services and the main window (not yet shown)."""
-    content = load_content(resources.content_dir)
+    """Build services and the main window (not yet shown).
+
+    Args:
+        content: what to show; loaded from ``resources`` now when ``None``.
+    """
+    if content is None:
+        content = _load_content(resources)
     store, notice = open_store(args, clock)
     settings = Settings(store)
     theme = Theme(settings.theme, settings.font_scale)
@@ -95,6 +110,13 @@ def build_window(
     return window, notice
 
 
+def _load_content(resources: Resources) -> Content:
+    # Imported here: the parsers (tomllib, Markdown) are not needed for the first paint.
+    from app.services.content_loader import load_content
+
+    return load_content(resources.content_dir)
+
+
 def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotice | None]:
     if args.kiosk:
         return Store.in_memory(), None  # kiosk visits keep no data on disk
@@ -106,15 +128,6 @@ def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotic
     return Store.open(folder / DB_NAME, clock.now())
 
 
-class _FirstPaint(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            print("first-paint", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-        return False
-
-
-def _quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
-    probe = _FirstPaint(app)
-    window.page("home").installEventFilter(probe)
+def _report_first_paint(app: QApplication) -> None:
+    print("first-paint", flush=True)
+    app.exit(0)

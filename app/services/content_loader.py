@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.anatomy import structure_from_record
-from app.domain.content import Content, Parsed, ParsedContent, assemble
+from app.domain.assembly import Parsed, ParsedContent, assemble
+from app.domain.content import Content
 from app.domain.lessons import lesson_from_record
 from app.domain.problems import Problem, SourceRef
 from app.domain.quiz import question_from_record

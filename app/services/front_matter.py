@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import markdown
-
 _KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
 _LIST_KEYS = frozenset({"structures", "topics"})
 _INT_KEYS = frozenset({"order", "minutes"})
@@ -53,6 +51,8 @@ def split_front_matter(text: str) -> FrontMatter:
 def _parse_meta(header: list[str]) -> dict[str, list[str]]:
     if not header:
         return {}
+    import markdown  # deferred: ~25 ms of import the first paint does not need
+
     reader = markdown.Markdown(extensions=["meta"])
     reader.convert("\n".join(header))
     meta: dict[str, list[str]] = reader.Meta

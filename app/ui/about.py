@@ -7,14 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from app import APP_NAME, __version__
 from app.ui.context import PageContext
-from app.ui.widgets import button, label
-
-DISCLAIMER = (
-    "Gluteal Atlas is for education only. It is not medical advice and cannot diagnose or treat "
-    "anything. If you have weakness, numbness, pain that spreads down the leg, or any symptom "
-    "that worries you, see a doctor or physiotherapist. Get urgent care for loss of bladder or "
-    "bowel control, numbness around the genitals or back passage, or weakness in both legs."
-)
+from app.ui.widgets import DISCLAIMER, button, label
 
 SOURCES = (
     "Facts follow standard references: Gray's Anatomy, Moore's Clinically Oriented Anatomy, "

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QMainWindow,
-    QPlainTextEdit,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app import APP_NAME
+from app.domain.content import Content
 from app.domain.links import LinkError, parse_link
 from app.domain.problems import Problem
-from app.ui.about import AboutDialog
 from app.ui.context import Navigator, PageContext
 from app.ui.nav_rail import NavRail
 from app.ui.pages import PageSpec, page_for_link
@@ -58,7 +51,6 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._install_shortcuts()
         self.context.settings.save_failed.connect(self.notice.show_message)
-        self.statusBar().setSizeGripEnabled(False)
 
     def _icons_dir(self) -> Path:
         return self.context.resources.assets_dir / "icons"
@@ -119,6 +111,15 @@ class MainWindow(QMainWindow):
     def built_pages(self) -> list[str]:
         return list(self._built)
 
+    def set_content(self, content: Content) -> None:
+        """Hand freshly loaded content to pages built so far (Home paints before it loads)."""
+        self.context = dataclasses.replace(self.context, content=content)
+        for widget in self._built.values():
+            setter = getattr(widget, "set_content", None)
+            if callable(setter):
+                setter(content)
+        self.show_content_problems(content.problems)
+
     def show_page(self, key: str) -> None:
         if key not in self._specs:
             return
@@ -150,7 +151,10 @@ class MainWindow(QMainWindow):
             opener(link)
 
     def notify(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        # The status bar is created on first message: it costs ~6 ms the first paint can skip.
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        bar.showMessage(text, 8000)
 
     def _focus_search(self) -> None:
         focus = getattr(self.page(self._current), "focus_search", None) if self._current else None
@@ -178,6 +182,8 @@ class MainWindow(QMainWindow):
             self.notice.show_message(text, details=True)
 
     def _show_problems(self) -> None:
+        from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
         dialog = QDialog(self)
         dialog.setWindowTitle("Content problems")
         dialog.resize(760, 420)
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
+        from app.ui.about import AboutDialog
+
         AboutDialog(self.context, self).open()
 
     def restore_geometry(self) -> bool:

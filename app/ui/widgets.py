@@ -7,6 +7,14 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
+DISCLAIMER = (
+    "Gluteal Atlas is for education only. It is not medical advice and cannot diagnose or treat "
+    "anything. If you have weakness, numbness, pain that spreads down the leg, or any symptom "
+    "that worries you, see a doctor or physiotherapist. Get urgent care for loss of bladder or "
+    "bowel control, numbness around the genitals or back passage, or weakness in both legs."
+)
+
+
 def label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
     """A label styled by the theme's ``role`` (``display``, ``h1``, ``h2``, ``muted``…)."""
     widget = QLabel(text)

@@ -3,45 +3,55 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.domain.content import Content
 from app.domain.links import LinkKind, try_parse_link
-from app.ui.about import DISCLAIMER
 from app.ui.context import PageContext
 from app.ui.icons import icon
 from app.ui.pages import PageSpec
-from app.ui.widgets import Card, button, label
+from app.ui.widgets import DISCLAIMER, Card, button, label
 
 RED_FLAGS_LINKS = ("lesson:red-flags#see-a-doctor", "lesson:what-is-a-gluteal-twitch#see-a-doctor")
 
 
 class HomePage(QScrollArea):
-    """The start screen."""
+    """The start screen. It is painted before content has loaded; :meth:`set_content` fills in
+    the figures and the "continue" card when it arrives."""
 
     def __init__(self, context: PageContext, pages: tuple[PageSpec, ...]) -> None:
         super().__init__()
         self._context = context
+        self._content = context.content
         self._pages = [spec for spec in pages if spec.key != "home"]
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self._continue_title = label("", "h3")
         self._continue_text = label("", "muted")
-        self._continue_button = button("Continue", "primary")
+        self._continue_button = button("Start", "primary")
         self._continue_button.clicked.connect(self._on_continue_clicked)
         self._continue_href = ""
         self._icons: list[tuple[QLabel, str]] = []
+        self._stats: dict[str, QLabel] = {}
+        self._doctor_button = button("When to see a doctor →", "link")
+        self._doctor_button.clicked.connect(self._on_doctor_clicked)
+        self._theme_button = button("")
+        self._theme_button.clicked.connect(self._on_theme_button_clicked)
         self._build()
         context.lesson_progress.changed.connect(self._refresh_continue)
         context.theme.changed.connect(self._on_theme_changed)
-        self._refresh_continue()
+        self.set_content(context.content)
         self._on_theme_changed()
+
+    def set_content(self, content: Content) -> None:
+        """Show figures and the next step for ``content``."""
+        self._content = content
+        for key, stat in self._stats.items():
+            stat.setText(self._stat(key))
+        self._doctor_button.setVisible(bool(self._doctor_link()))
+        self._refresh_continue()
+
+    # --- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
         inner = QWidget()
@@ -52,8 +62,9 @@ class HomePage(QScrollArea):
         column.addWidget(self._continue_card())
         grid = QGridLayout()
         grid.setSpacing(18)
-        for index, spec in enumerate(self._pages):
-            grid.addWidget(self._page_card(spec), index // 3, index % 3)
+        cards = [self._page_card(spec) for spec in self._pages] + [self._display_card()]
+        for index, card in enumerate(cards):
+            grid.addWidget(card, index // 3, index % 3)
         column.addLayout(grid)
         column.addWidget(self._safety_card())
         column.addStretch(1)
@@ -92,31 +103,54 @@ class HomePage(QScrollArea):
     def _page_card(self, spec: PageSpec) -> QWidget:
         card = Card(clickable=True)
         card.setAccessibleName(f"Open {spec.title}")
+        card.setAccessibleDescription(spec.blurb)
         card.setMinimumHeight(170)
-        glyph = QLabel()
-        glyph.setFixedSize(QSize(40, 40))
-        self._icons.append((glyph, spec.icon))
-        card.body.addWidget(glyph)
+        card.body.addWidget(self._glyph(spec.icon))
         card.body.addWidget(label(spec.title, "h2"))
         card.body.addWidget(label(spec.blurb, "muted"))
         card.body.addStretch(1)
-        card.body.addWidget(label(self._stat(spec.key), "small"))
-        card.activated.connect(lambda key=spec.key: self._open_page(key))
+        self._stats[spec.key] = label("", "small")
+        card.body.addWidget(self._stats[spec.key])
+        card.activated.connect(lambda key=spec.key: self._context.show_page(key))
+        return card
+
+    def _display_card(self) -> QWidget:
+        card = Card()
+        card.body.addWidget(self._glyph("contrast"))
+        card.body.addWidget(label("Display", "h2"))
+        card.body.addWidget(label("Make text bigger or switch to high contrast.", "muted"))
+        card.body.addStretch(1)
+        row = QHBoxLayout()
+        smaller, larger = button("A−"), button("A+")
+        smaller.setAccessibleName("Smaller text")
+        larger.setAccessibleName("Larger text")
+        smaller.clicked.connect(lambda: self._context.settings.step_font_scale(-1))
+        larger.clicked.connect(lambda: self._context.settings.step_font_scale(1))
+        for widget in (smaller, larger, self._theme_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        card.body.addLayout(row)
         return card
 
     def _safety_card(self) -> QWidget:
         card = Card()
         card.body.addWidget(label("Education, not medical advice", "h3"))
         card.body.addWidget(label(DISCLAIMER, "muted"))
-        link = next((h for h in RED_FLAGS_LINKS if self._resolves(h)), "")
-        if link:
-            when = button("When to see a doctor →", "link")
-            when.clicked.connect(lambda: self._context.navigate(link))
-            card.body.addWidget(when, 0, Qt.AlignmentFlag.AlignLeft)
+        card.body.addWidget(self._doctor_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
+    def _glyph(self, name: str) -> QLabel:
+        glyph = QLabel()
+        glyph.setFixedSize(QSize(40, 40))
+        self._icons.append((glyph, name))
+        return glyph
+
+    # --- state ---------------------------------------------------------------------------
+
     def _stat(self, key: str) -> str:
-        content = self._context.content
+        content = self._content
+        if not content.structures and not content.lessons:
+            return ""
         if key == "anatomy":
             taught, drawn = len(content.taught_structures), len(content.structures)
             return f"{taught} key structures · {drawn} drawn"
@@ -129,45 +163,58 @@ class HomePage(QScrollArea):
             return f"{len(content.routines)} routines · {len(content.stretches)} stretches"
         return "Charts appear as you learn"
 
-    def _resolves(self, href: str) -> bool:
-        link = try_parse_link(href)
-        return link is not None and self._context.content.resolves(link)
+    def _doctor_link(self) -> str:
+        for href in RED_FLAGS_LINKS:
+            link = try_parse_link(href)
+            if link is not None and self._content.resolves(link):
+                return href
+        return ""
 
     def _refresh_continue(self, _changed: str = "") -> None:
-        content = self._context.content
-        last = self._context.lesson_progress.last_opened()
-        read = self._context.lesson_progress.read_ids()
-        lesson = content.lessons.get(last or "")
-        if lesson is None:
-            unread = [item for item in content.lessons.values() if item.id not in read]
-            lesson = unread[0] if unread else None
-            title = "Start the course" if not read else "Pick your next lesson"
-        else:
-            title = f"Lesson: {lesson.title}"
+        content = self._content
+        progress = self._context.lesson_progress
+        last = content.lessons.get(progress.last_opened() or "")
+        read = progress.read_ids() & content.lessons.keys()
+        unread = [lesson for lesson in content.lessons.values() if lesson.id not in read]
+        lesson = last or (unread[0] if unread else None)
+        self._continue_button.setVisible(bool(content.structures or content.lessons))
         if lesson is None:
             self._continue_title.setText("Explore the anatomy")
-            self._continue_text.setText(
-                "Peel back the layers of the buttock, one muscle at a time."
-            )
+            self._continue_text.setText("Peel back the layers of the buttock one muscle at a time.")
             self._continue_href = f"{LinkKind.ANATOMY}:gluteus-maximus"
+            self._continue_button.setText("Open")
+            return
+        if last is not None:
+            self._continue_title.setText(f"Lesson: {lesson.title}")
+        elif read:
+            self._continue_title.setText(f"Next lesson: {lesson.title}")
         else:
-            self._continue_title.setText(title if last else f"{title}: {lesson.title}")
-            done = len(read & content.lessons.keys())
-            self._continue_text.setText(
-                f"{lesson.summary}  ·  {done} of {len(content.lessons)} lessons read"
-            )
-            self._continue_href = f"{LinkKind.LESSON}:{lesson.id}"
-        self._continue_button.setText("Continue" if last else "Start")
+            self._continue_title.setText(f"Start the course: {lesson.title}")
+        self._continue_text.setText(
+            f"{lesson.summary}  ·  {len(read)} of {len(content.lessons)} lessons read"
+        )
+        self._continue_href = f"{LinkKind.LESSON}:{lesson.id}"
+        self._continue_button.setText("Continue" if last or read else "Start")
+
+    # --- slots ---------------------------------------------------------------------------
 
     def _on_continue_clicked(self) -> None:
         if self._continue_href:
             self._context.navigate(self._continue_href)
 
-    def _open_page(self, key: str) -> None:
-        self._context.show_page(key)
+    def _on_doctor_clicked(self) -> None:
+        href = self._doctor_link()
+        if href:
+            self._context.navigate(href)
+
+    def _on_theme_button_clicked(self) -> None:
+        settings = self._context.settings
+        settings.theme = "light" if settings.theme == "high-contrast" else "high-contrast"
 
     def _on_theme_changed(self) -> None:
         palette = self._context.theme.palette
         for glyph, name in self._icons:
             path = self._context.resources.asset(f"icons/{name}.svg")
             glyph.setPixmap(icon(path, palette.accent).pixmap(QSize(40, 40)))
+        high = palette.name == "high-contrast"
+        self._theme_button.setText("Standard colours" if high else "High contrast")
