@@ -66,7 +66,8 @@ class NavRail(QFrame):
         button.setMinimumSize(QSize(RAIL_WIDTH - 20, 72))
         button.setIconSize(QSize(28, 28))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Tab focus only: a mouse or touch user never sees a focus ring on the rail.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.setToolTip(f"{title} ({shortcut})")
         button.setAccessibleName(title)
         return button
