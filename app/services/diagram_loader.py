@@ -1,0 +1,209 @@
+"""Read the anatomy SVG into a :class:`~app.domain.diagram.Diagram`, refusing anything hostile.
+
+The SVG is data, not a document to render: only ``<path>`` elements with an ``id`` (structures)
+or ``class="detail"`` (lines inside a structure) are read. Before parsing, the file is capped in
+size; while parsing, a DOCTYPE (and so any entity), any ``href``, ``src`` or ``url(...)``
+reference, too deep nesting or too many elements stop the load with a clear
+:class:`DiagramError`. Nothing outside the file is ever opened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+from app.domain.diagram import DEPTHS, Diagram, FibrePattern, Fibres, Shape, make_shape
+from app.domain.diagram_geometry import Command, PathDataError, parse_path
+from app.services.resources import Resources
+
+DIAGRAM_ASSET = "anatomy/gluteal-posterior.svg"
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 16
+MAX_ELEMENTS = 2_000
+
+_KINDS = {"muscle", "nerve", "bone", "ligament"}
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_REFERENCE = re.compile(r"url\s*\(|^\s*(?:file|https?|data|ftp):", re.IGNORECASE)
+
+
+class DiagramError(ValueError):
+    """The diagram file is missing, too big, malformed or refers outside itself."""
+
+
+def load_diagram(resources: Resources, relative: str = DIAGRAM_ASSET) -> Diagram:
+    """Load the shipped diagram.
+
+    Raises:
+        DiagramError: with a message a person can act on.
+    """
+    path = resources.asset(relative)
+    if path is None:
+        raise DiagramError(f"diagram {relative!r} is missing from {resources.assets_dir}")
+    return read_diagram(path)
+
+
+def read_diagram(path: Path) -> Diagram:
+    """Parse one SVG file (size-capped before a byte is parsed)."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise DiagramError(f"{path.name}: cannot read ({error.strerror})") from error
+    if len(data) > MAX_BYTES:
+        raise DiagramError(f"{path.name}: larger than {MAX_BYTES // 1024} KiB; refusing to parse")
+    try:
+        return parse_diagram(data)
+    except DiagramError as error:
+        raise DiagramError(f"{path.name}: {error}") from None
+
+
+@dataclass
+class _Collector:
+    """Expat callbacks: collect structure paths and detail lines, enforce the limits."""
+
+    title: str = ""
+    view_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    shapes: list[dict[str, str]] = field(default_factory=list)
+    details: dict[str, list[str]] = field(default_factory=dict)
+    depth: int = 0
+    elements: int = 0
+    in_title: bool = False
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        self.depth += 1
+        self.elements += 1
+        if self.depth > MAX_DEPTH:
+            raise DiagramError(f"elements nested more than {MAX_DEPTH} deep")
+        if self.elements > MAX_ELEMENTS:
+            raise DiagramError(f"more than {MAX_ELEMENTS} elements")
+        _refuse_references(attributes)
+        tag = name.rsplit(" ", 1)[-1]
+        if tag == "svg" and self.depth == 1:
+            self.view_box = _view_box(attributes.get("viewBox", ""))
+        elif tag == "title" and self.depth == 2:
+            self.in_title = True
+        elif tag == "path" and attributes.get("class") == "detail":
+            self.details.setdefault(attributes.get("data-for", ""), []).append(
+                attributes.get("d", "")
+            )
+        elif tag == "path" and "id" in attributes:
+            self.shapes.append(attributes)
+
+    def end(self, name: str) -> None:
+        self.depth -= 1
+        self.in_title = False
+
+    def text(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+
+
+def _refuse_doctype(*_: Any) -> None:
+    raise DiagramError("a DOCTYPE is not allowed (entities could reach outside the file)")
+
+
+def _refuse_entity(*_: Any) -> None:
+    raise DiagramError("entities are not allowed")
+
+
+def _refuse_references(attributes: dict[str, str]) -> None:
+    for key, value in attributes.items():
+        local = key.rsplit(" ", 1)[-1]
+        if local in ("href", "src") or _REFERENCE.search(value):
+            raise DiagramError(f"attribute {local}={value[:60]!r} refers outside the file")
+
+
+def parse_diagram(data: bytes) -> Diagram:
+    """Parse SVG bytes into a diagram.
+
+    Raises:
+        DiagramError: on malformed XML, forbidden constructs or invalid structures.
+    """
+    collector = _Collector()
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_entity
+    parser.StartElementHandler = collector.start
+    parser.EndElementHandler = collector.end
+    parser.CharacterDataHandler = collector.text
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as error:
+        raise DiagramError(f"not well-formed XML ({error})") from None
+    if collector.view_box[2] <= 0 or collector.view_box[3] <= 0:
+        raise DiagramError("the <svg> element needs a viewBox with a positive size")
+    shapes = [_shape(attributes, collector.details) for attributes in collector.shapes]
+    if not shapes:
+        raise DiagramError("no structures (paths with an id) found")
+    _check_unique([shape.id for shape in shapes])
+    return Diagram(collector.title.strip(), collector.view_box, tuple(shapes))
+
+
+def _view_box(text: str) -> tuple[float, float, float, float]:
+    try:
+        x, y, width, height = (float(part) for part in text.replace(",", " ").split())
+    except ValueError:
+        raise DiagramError(f"viewBox {text!r} is not four numbers") from None
+    return x, y, width, height
+
+
+def _shape(attributes: dict[str, str], details: dict[str, list[str]]) -> Shape:
+    structure_id = attributes["id"]
+    if not _ID.match(structure_id):
+        raise DiagramError(f"shape id {structure_id!r} is not a structure id")
+    kind = attributes.get("data-kind", "")
+    if kind not in _KINDS:
+        raise DiagramError(f"shape {structure_id!r}: data-kind {kind!r} is not one of {_KINDS}")
+    try:
+        layer = int(attributes.get("data-layer", ""))
+    except ValueError:
+        layer = 0
+    if layer not in DEPTHS:
+        raise DiagramError(f"shape {structure_id!r}: data-layer must be 1 to 4")
+    path = _path(structure_id, attributes.get("d", ""))
+    lines = tuple(_path(structure_id, text) for text in details.get(structure_id, []))
+    fibres = _fibres(structure_id, attributes.get("data-fibres", ""))
+    return make_shape(
+        structure_id,
+        kind,
+        layer,
+        path,
+        name=attributes.get("data-name", "").strip()[:80],
+        context=attributes.get("data-context") == "true",
+        fibres=fibres,
+        details=lines,
+    )
+
+
+def _path(structure_id: str, text: str) -> tuple[Command, ...]:
+    try:
+        return parse_path(text)
+    except PathDataError as error:
+        raise DiagramError(f"shape {structure_id!r}: {error}") from None
+
+
+def _fibres(structure_id: str, text: str) -> Fibres:
+    parts = text.split()
+    try:
+        if not parts:
+            return Fibres()
+        if parts[0] == "parallel" and len(parts) == 2:
+            return Fibres(FibrePattern.PARALLEL, angle=float(parts[1]))
+        if parts[0] == "fan" and len(parts) == 3:
+            return Fibres(FibrePattern.FAN, focus=(float(parts[1]), float(parts[2])))
+    except ValueError:
+        pass
+    raise DiagramError(f"shape {structure_id!r}: data-fibres {text!r} is not understood")
+
+
+def _check_unique(ids: list[str]) -> None:
+    seen: set[str] = set()
+    for structure_id in ids:
+        if structure_id in seen:
+            raise DiagramError(f"shape id {structure_id!r} is used twice")
+        seen.add(structure_id)

@@ -1,0 +1,502 @@
+"""DiagramView: the layered, exactly clickable anatomy figure, reusable on any page.
+
+The shapes' ``QPainterPath`` outlines are built once, in scene units. A click maps the widget
+point back into the scene through the one viewport transform and asks the outlines, topmost
+first, whether they contain it — no re-render, no bounding boxes. Peeling changes what is in
+place at once (so clicks are right immediately); only the picture fades.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QToolTip, QWidget
+
+from app.domain.diagram import (
+    DEPTHS,
+    MIN_DEPTH,
+    Diagram,
+    Shape,
+    best_depth,
+    clamp_depth,
+    exposed_area,
+    exposed_point,
+)
+from app.ui.anatomy.labels import Label, paint_labels, place_labels
+from app.ui.anatomy.scene_paint import Look, ShapeArt, make_art, paint_ring, paint_shape
+from app.ui.anatomy.viewport import Viewport
+from app.ui.theme import Theme
+
+FADE_MS = 280
+LABEL_MIN_WIDTH = 520  # below this the figure needs every pixel; labels stay off
+CLICK_SLOP = 6  # pixels a press may move and still count as a click, not a pan
+
+
+class DiagramView(QWidget):
+    """The figure, with peeling, hover, selection, highlight, labels, zoom and pan.
+
+    Signals:
+        structure_clicked(str): a click landed on this taught structure ("" for empty space
+            or muted context such as bone).
+        selection_changed(str): the selected structure changed ("" when cleared).
+        hovered(str): the pointer is over this structure ("" when over nothing).
+    """
+
+    structure_clicked = Signal(str)
+    selection_changed = Signal(str)
+    hovered = Signal(str)
+
+    def __init__(self, diagram: Diagram, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diagram = diagram
+        self._theme = theme
+        self._arts = {shape.id: make_art(shape) for shape in diagram.shapes}
+        left, top, right, bottom = diagram.content_bounds()
+        self._viewport = Viewport(
+            QRectF(left, top, right - left, bottom - top).adjusted(-12, -12, 12, 12)
+        )
+        self._depth = MIN_DEPTH
+        self._previous_depth = MIN_DEPTH
+        self._selected = ""
+        self._highlighted = ""
+        self._hover = ""
+        self._focus_id = ""
+        self._labels_visible = True
+        self._interactive = True
+        self._press: QPointF | None = None
+        self._dragged = False
+        self._anchor_cache: dict[tuple[str, int], QPointF | None] = {}
+        self._fade = QVariantAnimation(self, duration=FADE_MS, startValue=0.0, endValue=1.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._fade.valueChanged.connect(self.update)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setMinimumSize(160, 180)
+        self.setAccessibleName(diagram.title or "Anatomy diagram")
+        self._describe()
+        theme.changed.connect(self.update)
+
+    # --- public API ------------------------------------------------------------------------
+
+    @property
+    def diagram(self) -> Diagram:
+        return self._diagram
+
+    @property
+    def depth(self) -> int:
+        return self._depth
+
+    @property
+    def selected(self) -> str:
+        return self._selected
+
+    @property
+    def highlighted(self) -> str:
+        return self._highlighted
+
+    @property
+    def focused_structure(self) -> str:
+        return self._focus_id
+
+    @property
+    def zoom(self) -> float:
+        return self._viewport.zoom
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 760)
+
+    def set_labels_visible(self, visible: bool) -> None:
+        self._labels_visible = visible
+        self.update()
+
+    def labels_visible(self) -> bool:
+        return self._labels_visible
+
+    def set_depth(self, depth: int) -> None:
+        """Peel to ``depth`` (1 = everything in place … 4 = bone only), fading the change."""
+        depth = clamp_depth(depth)
+        if depth == self._depth:
+            return
+        self._previous_depth, self._depth = self._depth, depth
+        self._fade.stop()
+        self._fade.start()
+        if self._focus_id and self.point_inside(self._focus_id) is None:
+            self._focus_id = ""
+        self._describe()
+        self.update()
+
+    def finish_fade(self) -> None:
+        """Jump to the end of a running fade (screenshots, tests)."""
+        if self._fade.state() == QVariantAnimation.State.Running:
+            self._fade.setCurrentTime(FADE_MS)
+            self._fade.stop()
+        self.update()
+
+    def select(self, structure_id: str) -> None:
+        """Select a structure (outlined; the rest dims); "" clears. Unknown ids clear too."""
+        structure_id = structure_id if structure_id in self._arts else ""
+        if structure_id == self._selected:
+            return
+        self._selected = structure_id
+        if structure_id:
+            self._focus_id = structure_id
+        self._describe()
+        self.update()
+        self.selection_changed.emit(structure_id)
+
+    def highlight(self, structure_id: str) -> None:
+        """Emphasise one structure and dim the rest (quiz, stretch player)."""
+        self._highlighted = structure_id if structure_id in self._arts else ""
+        self.update()
+
+    def clear_highlight(self) -> None:
+        self.highlight("")
+
+    def set_interactive(self, interactive: bool) -> None:
+        """When off, the figure only shows: no hover, clicks, zoom or keyboard focus."""
+        self._interactive = interactive
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if interactive else Qt.FocusPolicy.NoFocus)
+        if not interactive:
+            self._set_hover("")
+        self.update()
+
+    def structure_at(self, point: QPointF) -> str:
+        """Id of the topmost structure in place at ``point`` (widget coordinates), or ""."""
+        scene = self._scene_transform().inverted()[0].map(QPointF(point))
+        for shape in reversed(self._diagram.visible(self._depth)):
+            if self._arts[shape.id].outline.contains(scene):
+                return shape.id
+        return ""
+
+    def point_inside(self, structure_id: str) -> QPoint | None:
+        """A widget point where ``structure_id`` is the topmost structure at the current
+        depth (deep inside its uncovered part), or ``None`` if it is hidden or out of view."""
+        anchor = self._anchor(structure_id, self._depth)
+        if anchor is None:
+            return None
+        point = self._scene_transform().map(anchor).toPoint()
+        if not self.rect().contains(point) or self.structure_at(QPointF(point)) != structure_id:
+            return None
+        return point
+
+    def depth_showing(self, structure_id: str) -> int:
+        """The depth at which a structure is best seen (shallowest that shows nearly all)."""
+        art = self._arts.get(structure_id)
+        if art is None:
+            return self._depth
+        rect = art.outline.boundingRect().getCoords()
+        areas = {
+            depth: exposed_area(rect, lambda p, d=depth: self._exposed(structure_id, d, p))
+            for depth in DEPTHS
+        }
+        return best_depth(areas)
+
+    def scroll_to(self, structure_id: str) -> None:
+        """Pan (keeping the zoom) so the structure's visible part is in view."""
+        anchor = self._anchor(structure_id, self._depth)
+        if anchor is not None:
+            self._viewport.show(anchor, self._figure_area())
+            self.update()
+
+    def zoom_by(self, factor: float) -> None:
+        area = self._figure_area()
+        self._viewport.zoom_about(factor, area.center(), area)
+        self.update()
+
+    def reset_view(self) -> None:
+        """Back to the whole figure, fitted."""
+        self._viewport.reset()
+        self.update()
+
+    def selectable_ids(self) -> list[str]:
+        """Taught structures uncovered somewhere at the current depth, in reading order."""
+        ids = [s.id for s in self._diagram.shapes if not s.context]
+        exposed = [i for i in ids if self._anchor(i, self._depth) is not None]
+        return sorted(exposed, key=lambda i: self._reading_key(i))
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def _exposed(self, structure_id: str, depth: int, point: tuple[float, float]) -> bool:
+        shape = self._diagram.shape(structure_id)
+        if shape is None or not shape.visible_at(depth):
+            return False
+        scene = QPointF(*point)
+        if not self._arts[structure_id].outline.contains(scene):
+            return False
+        visible = self._diagram.visible(depth)
+        above = visible[visible.index(shape) + 1 :]
+        return not any(self._arts[other.id].outline.contains(scene) for other in above)
+
+    def _anchor(self, structure_id: str, depth: int) -> QPointF | None:
+        key = (structure_id, depth)
+        if key not in self._anchor_cache:
+            art = self._arts.get(structure_id)
+            point = None
+            if art is not None:
+                rect = art.outline.boundingRect().getCoords()
+                point = exposed_point(rect, lambda p: self._exposed(structure_id, depth, p))
+            self._anchor_cache[key] = None if point is None else QPointF(*point)
+        return self._anchor_cache[key]
+
+    def _reading_key(self, structure_id: str) -> tuple[float, float]:
+        anchor = self._anchor(structure_id, self._depth)
+        return (0.0, 0.0) if anchor is None else (anchor.y(), anchor.x())
+
+    def _figure_area(self) -> QRectF:
+        area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+        if self._labels_on():
+            margin = min(190.0, area.width() * 0.24)
+            area.adjust(margin, 0, -margin, 0)
+        return area
+
+    def _labels_on(self) -> bool:
+        return self._labels_visible and self.width() >= LABEL_MIN_WIDTH
+
+    def _scene_transform(self) -> QTransform:
+        return self._viewport.transform(self._figure_area())
+
+    # --- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self._theme.palette.surface)
+        area = self._figure_area()
+        transform = self._viewport.transform(area)
+        scale = self._viewport.scale(area)
+        painter.setTransform(transform)
+        for shape in self._diagram.shapes:
+            paint_shape(
+                painter, self._arts[shape.id], self._look(shape), self._theme.palette, scale
+            )
+        for shape in self._diagram.shapes:
+            if shape.visible_at(self._depth):
+                paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
+        painter.resetTransform()
+        if self._labels_on():
+            self._paint_labels(painter, transform)
+        if self.hasFocus() and self._interactive:
+            self._paint_focus_frame(painter)
+        painter.end()
+
+    def _look(self, shape: Shape) -> Look:
+        emphasis = self._highlighted or self._selected
+        return Look(
+            opacity=self._opacity(shape),
+            dimmed=bool(emphasis) and shape.id != emphasis,
+            hovered=shape.id == self._hover and self._interactive,
+            selected=shape.id == self._selected or shape.id == self._highlighted,
+            focused=shape.id == self._focus_id and self.hasFocus(),
+        )
+
+    def _opacity(self, shape: Shape) -> float:
+        now = shape.visible_at(self._depth)
+        before = shape.visible_at(self._previous_depth)
+        if self._fade.state() != QVariantAnimation.State.Running or now == before:
+            return 1.0 if now else 0.0
+        progress = float(self._fade.currentValue())
+        return progress if now else 1.0 - progress
+
+    def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(self._theme.px("small"))
+        font.setBold(True)
+        labels = []
+        for shape in self._diagram.visible(self._depth):
+            anchor = self._anchor(shape.id, self._depth)
+            if anchor is None:
+                continue
+            emphasised = shape.id in (self._selected, self._highlighted)
+            labels.append(
+                Label(shape.id, shape.name, transform.map(anchor), shape.context, emphasised)
+            )
+        left, top, right, bottom = self._diagram.content_bounds()
+        figure = transform.mapRect(QRectF(left, top, right - left, bottom - top))
+        area = QRectF(self.rect()).adjusted(6, 6, -6, -6)
+        placed = place_labels(labels, figure, area, QFontMetricsF(font))
+        paint_labels(painter, placed, self._theme.palette, font)
+
+    def _paint_focus_frame(self, painter: QPainter) -> None:
+        pen = painter.pen()
+        pen.setColor(self._theme.palette.focus)
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+
+    # --- input -----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._interactive and event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._dragged = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not self._interactive:
+            return
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position() - self._press
+            if self._dragged or delta.manhattanLength() > CLICK_SLOP:
+                self._dragged = True
+                self._viewport.pan_by(delta, self._figure_area())
+                self._press = event.position()
+                self.update()
+            return
+        self._set_hover(self.structure_at(event.position()), event.globalPosition().toPoint())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
+            if not self._dragged:
+                self._click(event.position())
+            self._press = None
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hover("")
+        super().leaveEvent(event)
+
+    def _click(self, point: QPointF) -> None:
+        hit = self.structure_at(point)
+        shape = self._diagram.shape(hit)
+        chosen = hit if shape is not None and not shape.context else ""
+        self.select(chosen)
+        self.structure_clicked.emit(chosen)
+
+    def _set_hover(self, structure_id: str, where: QPoint | None = None) -> None:
+        if structure_id == self._hover:
+            return
+        self._hover = structure_id
+        shape = self._diagram.shape(structure_id)
+        if shape is not None and where is not None:
+            QToolTip.showText(where, shape.name, self)
+        else:
+            QToolTip.hideText()
+        self.update()
+        self.hovered.emit(structure_id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self._interactive:
+            event.ignore()
+            return
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self._viewport.zoom_about(1.2**steps, event.position(), self._figure_area())
+            self.update()
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if self._interactive and event.type() == QEvent.Type.Gesture:
+            return self._pinch(event)  # type: ignore[arg-type]
+        if self._interactive and event.type() == QEvent.Type.NativeGesture:
+            return self._native_zoom(event)  # type: ignore[arg-type]
+        return super().event(event)
+
+    def _pinch(self, event: QGestureEvent) -> bool:
+        gesture = event.gesture(Qt.GestureType.PinchGesture)
+        if isinstance(gesture, QPinchGesture):
+            centre = self.mapFromGlobal(gesture.centerPoint().toPoint())
+            factor = gesture.scaleFactor()
+            self._viewport.zoom_about(factor, QPointF(centre), self._figure_area())
+            self.update()
+            event.accept(gesture)
+        return True
+
+    def _native_zoom(self, event: QNativeGestureEvent) -> bool:
+        if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self._viewport.zoom_about(1.0 + event.value(), event.position(), self._figure_area())
+            self.update()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._interactive:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._move_focus(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._move_focus(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus_id:
+            self.select(self._focus_id)
+            self.structure_clicked.emit(self._focus_id)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif key == Qt.Key.Key_Escape and self._selected:
+            self.select("")
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab walks the structures first; past the last (or first) it leaves the figure."""
+        if self._interactive and self.hasFocus() and self._move_focus(1 if forward else -1):
+            return True
+        self._focus_id = ""
+        return super().focusNextPrevChild(forward)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self._focus_id:
+            backwards = event.reason() == Qt.FocusReason.BacktabFocusReason
+            self._move_focus(-1 if backwards else 1)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _move_focus(self, step: int) -> bool:
+        """Move keyboard focus to the next structure; False when there is no next."""
+        ids = self.selectable_ids()
+        if not ids:
+            return False
+        if self._focus_id not in ids:
+            index = 0 if step > 0 else len(ids) - 1
+        else:
+            index = ids.index(self._focus_id) + step
+            if not 0 <= index < len(ids):
+                return False
+        self._focus_id = ids[index]
+        self._describe()
+        self.update()
+        return True
+
+    def _describe(self) -> None:
+        """Keep the screen-reader description in step with what is focused and shown."""
+        parts = [f"Depth {self._depth} of {len(DEPTHS)}."]
+        for label, structure_id in (("Focused", self._focus_id), ("Selected", self._selected)):
+            shape = self._diagram.shape(structure_id)
+            if shape is not None:
+                parts.append(f"{label}: {shape.name}.")
+        parts.append("Arrow keys or Tab move between structures; Enter opens the card.")
+        self.setAccessibleDescription(" ".join(parts))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.update()
