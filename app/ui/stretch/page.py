@@ -1,18 +1,150 @@
-"""Stretch page (temporary scaffold until the diagram lands)."""
+"""The Stretch page: the routine library, the player and the routine builder."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from datetime import timedelta
 
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.links import Link
+from app.domain.routine_timer import RoutineTimer
+from app.domain.routines import Routine
+from app.services.cue_player import CuePlayer
+from app.services.screen_awake import ScreenAwake
+from app.services.store import StoreError
+from app.services.stretch_history import Session, StretchHistory
 from app.ui.context import PageContext
-from app.ui.widgets import label
+from app.ui.stretch.builder import RoutineBuilder
+from app.ui.stretch.library import RoutineLibrary
+from app.ui.stretch.player import RoutinePlayer
 
 
 class StretchPage(QWidget):
+    """Library → player → back to the library; or library → builder → library."""
+
     def __init__(self, context: PageContext) -> None:
         super().__init__()
+        self.setObjectName("page")
+        self._context = context
+        self._history = StretchHistory(context.store, kiosk=context.kiosk)
+        self._awake = ScreenAwake()
+        self._custom: list[Routine] = []
+        names = {s.id: s.name for s in context.content.structures.values()}
+        self.library = RoutineLibrary(context.content.stretches, names, context.resources)
+        self.player = RoutinePlayer(context, self._make_cue_player)
+        self.builder = RoutineBuilder(context.content.stretches, context.theme)
+        self._stack = QStackedWidget()
+        for view in (self.library, self.player, self.builder):
+            self._stack.addWidget(view)
         column = QVBoxLayout(self)
-        column.addWidget(label("Stretch", "h1"))
-        for structure in context.content.taught_structures:
-            column.addWidget(label(f"{structure.name} — {structure.summary}"))
-        column.addStretch(1)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._stack)
+        self.library.start_requested.connect(self._on_library_start_requested)
+        self.library.build_requested.connect(self._on_library_build_requested)
+        self.library.delete_requested.connect(self._on_library_delete_requested)
+        self.player.finished.connect(self._on_player_finished)
+        self.player.close_requested.connect(self._show_library)
+        self.builder.save_requested.connect(self._on_builder_save_requested)
+        self.builder.cancel_requested.connect(self._show_library)
+        self._reload()
+
+    def _make_cue_player(self) -> CuePlayer | None:
+        return CuePlayer(self._context.resources, parent=self)
+
+    # -- page protocol -------------------------------------------------------------------
+
+    def open_link(self, link: Link) -> None:
+        """``stretch:<routine-id>``: show that routine, ready to start."""
+        if self.player.running:
+            return  # never yank someone out of a routine
+        self._show_library()
+        self.library.select(link.target)
+
+    def reset(self) -> None:
+        """Kiosk idle reset: stop without recording, back to the first routine."""
+        self.player.discard()
+        self._awake.release()
+        self._reload()
+        self._show_library()
+        first = next(iter(self._context.content.routines), "")
+        self.library.select(first)
+
+    def page_shown(self) -> None:
+        if self._stack.currentWidget() is self.player:
+            self.player.setFocus()
+
+    # -- routines ------------------------------------------------------------------------
+
+    def routines(self) -> dict[str, Routine]:
+        return {**self._context.content.routines, **{r.id: r for r in self._custom}}
+
+    def _reload(self) -> None:
+        custom, problems = self._history.custom_routines(self._context.content.stretches)
+        self._custom = custom
+        if problems:
+            self._context.notify(f"{len(problems)} saved routine(s) could not be loaded")
+        self.library.set_routines(list(self._context.content.routines.values()), custom)
+
+    def _show_library(self) -> None:
+        self._stack.setCurrentWidget(self.library)
+
+    def _on_library_start_requested(self, routine_id: str) -> None:
+        routine = self.routines().get(routine_id)
+        if routine is None:
+            return
+        self._stack.setCurrentWidget(self.player)
+        self._awake.hold("A stretch routine is running")
+        self.player.start(routine)
+
+    def _on_library_build_requested(self, routine_id: str) -> None:
+        self.builder.edit(self.routines().get(routine_id))
+        self._stack.setCurrentWidget(self.builder)
+
+    def _on_library_delete_requested(self, routine_id: str) -> None:
+        try:
+            self._history.delete_routine(routine_id)
+        except StoreError as error:
+            self._context.notify(str(error))
+        self._reload()
+
+    def _on_builder_save_requested(self, body: dict[str, object]) -> None:
+        try:
+            routine, problems = self._history.save_routine(
+                body, self._context.content.stretches, self._context.clock.now()
+            )
+        except StoreError as error:
+            self.builder.show_problems([str(error)])
+            return
+        if routine is None:
+            self.builder.show_problems([p.message for p in problems])
+            return
+        self._reload()
+        if self._context.kiosk:
+            self._custom.append(routine)  # usable for this visit only
+            self.library.set_routines(list(self._context.content.routines.values()), self._custom)
+        self.library.select(routine.id)
+        self._show_library()
+        self._context.notify(f"Saved “{routine.name}”")
+
+    def _on_player_finished(self, timer: RoutineTimer) -> None:
+        self._awake.release()
+        self._record(timer)
+
+    def _record(self, timer: RoutineTimer) -> None:
+        if timer.started_at is None or timer.ended_at is None:
+            return
+        ended = self._context.clock.now()
+        # Wall-clock start from the monotonic duration: immune to clock changes mid-routine.
+        started = ended - timedelta(seconds=timer.ended_at - timer.started_at)
+        session = Session(
+            routine_id=timer.routine.id,
+            started_at=started,
+            ended_at=ended,
+            active_seconds=timer.active_seconds(timer.ended_at),
+            completed=not timer.abandoned,
+            steps_done=timer.steps_done(),
+        )
+        try:
+            self._history.record(session)
+        except StoreError as error:
+            self._context.notify(str(error))

@@ -1,0 +1,193 @@
+"""The routine library: every routine in a list, the chosen one's details beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.routines import Routine, Stretch
+from app.services.resources import Resources
+from app.ui.stretch.figure import StretchFigure
+from app.ui.stretch.wording import duration_text, step_text
+from app.ui.widgets import Card, button, label
+
+_ROUTINE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RoutineLibrary(QWidget):
+    """Signals:
+    start_requested(str): start the routine with this id.
+    build_requested(str): open the builder on a copy of this routine ("" for a new one).
+    delete_requested(str): delete this custom routine.
+    """
+
+    start_requested = Signal(str)
+    build_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(
+        self,
+        stretches: Mapping[str, Stretch],
+        structure_names: Mapping[str, str],
+        resources: Resources,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._stretches = stretches
+        self._names = structure_names
+        self._resources = resources
+        self._routines: dict[str, Routine] = {}
+        self._custom: set[str] = set()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 24, 28, 24)
+        row.setSpacing(22)
+        row.addLayout(self._build_list(), 2)
+        self._details = QScrollArea()
+        self._details.setWidgetResizable(True)
+        row.addWidget(self._details, 5)
+
+    def _build_list(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(label("Stretch", "h1"))
+        column.addWidget(label("Pick a routine, read it through, then press Start.", "muted"))
+        self._list = QListWidget()
+        self._list.setAccessibleName("Routines")
+        self._list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self._list.itemActivated.connect(self._on_list_item_activated)
+        column.addWidget(self._list, 1)
+        new = button("New routine…")
+        new.setMinimumHeight(48)
+        new.clicked.connect(lambda: self.build_requested.emit(""))
+        column.addWidget(new)
+        return column
+
+    # -- data ----------------------------------------------------------------------------
+
+    def set_routines(self, shipped: Sequence[Routine], custom: Sequence[Routine]) -> None:
+        current = self.current_id
+        self._routines = {r.id: r for r in (*shipped, *custom)}
+        self._custom = {r.id for r in custom}
+        self._list.clear()
+        for routine in (*shipped, *custom):
+            mine = "  ·  yours" if routine.id in self._custom else ""
+            text = f"{routine.name}\n{duration_text(routine.total_seconds)}{mine}"
+            item = QListWidgetItem(text)
+            item.setData(_ROUTINE_ROLE, routine.id)
+            item.setSizeHint(QSize(0, 64))
+            self._list.addItem(item)
+        self.select(current or (shipped[0].id if shipped else ""))
+
+    def select(self, routine_id: str) -> bool:
+        for row in range(self._list.count()):
+            if self._list.item(row).data(_ROUTINE_ROLE) == routine_id:
+                self._list.setCurrentRow(row)
+                return True
+        return False
+
+    @property
+    def current_id(self) -> str:
+        item = self._list.currentItem()
+        return str(item.data(_ROUTINE_ROLE)) if item is not None else ""
+
+    @property
+    def list_widget(self) -> QListWidget:
+        return self._list
+
+    # -- details -------------------------------------------------------------------------
+
+    def _on_list_current_item_changed(self, item: QListWidgetItem | None) -> None:
+        routine = self._routines.get(str(item.data(_ROUTINE_ROLE))) if item else None
+        self._details.setWidget(self._detail_page(routine) if routine else QWidget())
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.start_requested.emit(str(item.data(_ROUTINE_ROLE)))
+
+    def _detail_page(self, routine: Routine) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(4, 0, 12, 0)
+        column.setSpacing(12)
+        column.addWidget(label(routine.name, "display"))
+        column.addWidget(label(routine.summary, "large"))
+        column.addWidget(label(self._facts(routine), "muted"))
+        column.addLayout(self._actions(routine))
+        column.addWidget(label("Steps", "h2"))
+        for number, step in enumerate(routine.steps, start=1):
+            column.addWidget(self._step_card(number, step.stretch, step_text(step)))
+        column.addWidget(self._safety_card(routine))
+        column.addStretch(1)
+        return page
+
+    def _facts(self, routine: Routine) -> str:
+        targets: list[str] = []
+        for step in routine.steps:
+            stretch = self._stretches.get(step.stretch)
+            for target in stretch.targets if stretch else ():
+                name = self._names.get(target, target)
+                if name not in targets:
+                    targets.append(name)
+        total = duration_text(routine.total_seconds)
+        return f"{total}  ·  {len(routine.steps)} stretches  ·  Targets: {', '.join(targets)}"
+
+    def _actions(self, routine: Routine) -> QHBoxLayout:
+        row = QHBoxLayout()
+        start = button("Start routine", "primary")
+        start.setMinimumSize(200, 56)
+        start.clicked.connect(lambda: self.start_requested.emit(routine.id))
+        edit = button("Edit a copy" if routine.id not in self._custom else "Edit")
+        edit.setMinimumHeight(56)
+        edit.clicked.connect(lambda: self.build_requested.emit(routine.id))
+        row.addWidget(start)
+        row.addWidget(edit)
+        if routine.id in self._custom:
+            delete = button("Delete")
+            delete.setMinimumHeight(56)
+            delete.clicked.connect(lambda: self.delete_requested.emit(routine.id))
+            row.addWidget(delete)
+        row.addStretch(1)
+        return row
+
+    def _step_card(self, number: int, stretch_id: str, dose: str) -> Card:
+        card = Card()
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        stretch = self._stretches.get(stretch_id)
+        figure = StretchFigure(hint=QSize(150, 100))
+        figure.setFixedSize(150, 100)
+        if stretch is not None:
+            figure.set_svg(self._resources.asset(stretch.illustration), stretch.summary)
+        row.addWidget(figure)
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        name = stretch.name if stretch else stretch_id
+        text.addWidget(label(f"{number}. {name}", "h3"))
+        text.addWidget(label(dose, "muted"))
+        if stretch is not None:
+            text.addWidget(label(stretch.summary))
+        row.addLayout(text, 1)
+        card.body.addLayout(row)
+        return card
+
+    def _safety_card(self, routine: Routine) -> QWidget:
+        notes: list[str] = []
+        for step in routine.steps:
+            stretch = self._stretches.get(step.stretch)
+            for note in stretch.safety if stretch else ():
+                if note not in notes:
+                    notes.append(note)
+        box = Card()
+        box.setProperty("role", "notice")
+        box.body.addWidget(label("Safety", "h3"))
+        for note in notes:
+            box.body.addWidget(label(f"•  {note}"))
+        return box
