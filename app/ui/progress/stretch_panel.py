@@ -1,0 +1,139 @@
+"""Stretch minutes per day (last 14 or 30 days) and the current streak, for the Progress page.
+
+pyqtgraph is imported when the panel is built, not when this module is imported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.services.store import StoreError
+from app.services.stretch_history import StretchHistory
+from app.ui.context import PageContext
+from app.ui.widgets import Card, label
+
+RANGES = (14, 30)
+
+
+class StretchPanel(QWidget):
+    """A card with the streak, the total and a bar chart of minutes per day."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._history = StretchHistory(context.store, kiosk=context.kiosk)
+        self._days = RANGES[0]
+        self._plot: Any = None
+        self._bars: Any = None
+        card = Card()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(card)
+        header = QHBoxLayout()
+        header.addWidget(label("Stretching", "h2"), 1)
+        self._range_group = QButtonGroup(self)
+        for days in RANGES:
+            choice = QPushButton(f"{days} days")
+            choice.setCheckable(True)
+            choice.setChecked(days == self._days)
+            choice.setMinimumHeight(40)
+            choice.clicked.connect(lambda _checked=False, d=days: self.set_days(d))
+            self._range_group.addButton(choice, days)
+            header.addWidget(choice)
+        card.body.addLayout(header)
+        facts = QHBoxLayout()
+        self._streak = label("", "display", wrap=False)
+        self._summary = label("", "muted")
+        facts.addWidget(self._streak)
+        facts.addSpacing(16)
+        facts.addWidget(self._summary, 1, Qt.AlignmentFlag.AlignVCenter)
+        card.body.addLayout(facts)
+        self._chart_holder = QVBoxLayout()
+        card.body.addLayout(self._chart_holder, 1)
+        context.theme.changed.connect(self.refresh)
+        self._style_range_buttons()
+        self.refresh()
+
+    @property
+    def days(self) -> int:
+        return self._days
+
+    @property
+    def streak_text(self) -> str:
+        return self._streak.text()
+
+    @property
+    def minutes(self) -> list[float]:
+        return self._minutes
+
+    def set_days(self, days: int) -> None:
+        self._days = days
+        button = self._range_group.button(days)
+        if button is not None:
+            button.setChecked(True)
+        self._style_range_buttons()
+        self.refresh()
+
+    def _style_range_buttons(self) -> None:
+        # The theme styles "primary" buttons; the chosen range wears that look.
+        for choice in self._range_group.buttons():
+            choice.setProperty("role", "primary" if choice.isChecked() else "")
+            choice.style().unpolish(choice)
+            choice.style().polish(choice)
+
+    def refresh(self) -> None:
+        today = self._context.clock.now().astimezone().date()
+        try:
+            per_day = self._history.minutes_per_day(today, self._days)
+            streak = self._history.streak(today)
+        except StoreError:
+            per_day, streak = [], 0
+        self._minutes = [minutes for _, minutes in per_day]
+        plural = "" if streak == 1 else "s"
+        self._streak.setText(f"{streak} day{plural}")
+        total = sum(self._minutes)
+        active = sum(1 for m in self._minutes if m > 0)
+        self._summary.setText(
+            f"current streak\n{total:.0f} min over {active} of the last {self._days} days"
+        )
+        self._draw([d for d, _ in per_day])
+
+    def _draw(self, days: list[date]) -> None:
+        import pyqtgraph as pg  # costly import (~300 ms): only when a chart is first drawn
+
+        palette = self._context.theme.palette
+        if self._plot is None:
+            self._plot = pg.PlotWidget()
+            self._plot.setMinimumHeight(220)
+            self._plot.setMenuEnabled(False)
+            self._plot.setMouseEnabled(x=False, y=False)
+            self._plot.hideButtons()
+            self._plot.setAccessibleName("Stretch minutes per day")
+            self._chart_holder.addWidget(self._plot)
+        plot = self._plot
+        plot.setBackground(palette.surface)
+        plot.clear()
+        xs = list(range(len(days)))
+        bars = pg.BarGraphItem(
+            x=xs, height=self._minutes, width=0.7, brush=palette.accent, pen=pg.mkPen(None)
+        )
+        plot.addItem(bars)
+        self._bars = bars
+        axis_pen = pg.mkPen(palette.text_muted)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(axis_pen)
+            axis.setTextPen(pg.mkPen(palette.text))
+        step = 2 if len(days) <= 14 else 5
+        ticks = [
+            (i, d.strftime("%d %b")) for i, d in enumerate(days) if (len(days) - 1 - i) % step == 0
+        ]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.setLabel("left", "minutes", color=palette.text_muted)
+        top = max([*self._minutes, 5.0])
+        plot.setYRange(0, top * 1.15, padding=0)
+        plot.setXRange(-0.6, len(days) - 0.4, padding=0)
