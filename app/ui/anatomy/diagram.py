@@ -26,7 +26,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
+    QColor,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QResizeEvent,
     QTransform,
@@ -45,7 +47,7 @@ from app.domain.diagram import (
     exposed_point,
 )
 from app.ui.anatomy.labels import Label, paint_labels, place_labels
-from app.ui.anatomy.scene_paint import Look, ShapeArt, make_art, paint_ring, paint_shape
+from app.ui.anatomy.scene_paint import Look, make_art, paint_ring, paint_shape
 from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
@@ -88,6 +90,7 @@ class DiagramView(QWidget):
         self._press: QPointF | None = None
         self._dragged = False
         self._anchor_cache: dict[tuple[str, int], QPointF | None] = {}
+        self._exposed_cache: dict[tuple[str, int], QPainterPath] = {}
         self._fade = QVariantAnimation(self, duration=FADE_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._fade.valueChanged.connect(self.update)
@@ -292,6 +295,9 @@ class DiagramView(QWidget):
             paint_shape(
                 painter, self._arts[shape.id], self._look(shape), self._theme.palette, scale
             )
+        emphasis = self._highlighted or self._selected
+        if emphasis:
+            self._paint_wash(painter, transform, emphasis)
         for shape in self._diagram.shapes:
             if shape.visible_at(self._depth):
                 paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
@@ -302,11 +308,35 @@ class DiagramView(QWidget):
             self._paint_focus_frame(painter)
         painter.end()
 
+    def _paint_wash(self, painter: QPainter, transform: QTransform, emphasis: str) -> None:
+        """Dim everything but the uncovered part of the emphasised structure.
+
+        A wash over the finished picture (rather than fading each shape) keeps the figure
+        opaque, so dimmed shapes never show the shapes beneath them through.
+        """
+        scene_rect = transform.inverted()[0].mapRect(QRectF(self.rect()))
+        wash = QPainterPath()
+        wash.addRect(scene_rect)
+        colour = QColor(self._theme.palette.surface)
+        colour.setAlphaF(0.6)
+        painter.fillPath(wash.subtracted(self._exposed_path(emphasis)), colour)
+
+    def _exposed_path(self, structure_id: str) -> QPainterPath:
+        key = (structure_id, self._depth)
+        if key not in self._exposed_cache:
+            shape = self._diagram.shape(structure_id)
+            path = QPainterPath()
+            if shape is not None and shape.visible_at(self._depth):
+                path = QPainterPath(self._arts[structure_id].outline)
+                visible = self._diagram.visible(self._depth)
+                for other in visible[visible.index(shape) + 1 :]:
+                    path = path.subtracted(self._arts[other.id].outline)
+            self._exposed_cache[key] = path
+        return self._exposed_cache[key]
+
     def _look(self, shape: Shape) -> Look:
-        emphasis = self._highlighted or self._selected
         return Look(
             opacity=self._opacity(shape),
-            dimmed=bool(emphasis) and shape.id != emphasis,
             hovered=shape.id == self._hover and self._interactive,
             selected=shape.id == self._selected or shape.id == self._highlighted,
             focused=shape.id == self._focus_id and self.hasFocus(),

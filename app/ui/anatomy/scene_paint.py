@@ -42,7 +42,6 @@ class Look:
     """How one structure is drawn this frame."""
 
     opacity: float = 1.0
-    dimmed: bool = False
     hovered: bool = False
     selected: bool = False
     focused: bool = False
@@ -69,9 +68,7 @@ def fill_colour(shape: Shape, palette: Palette) -> QColor:
         "ligament": palette.bone,
     }[shape.kind]
     colour = QColor(base)
-    if shape.kind == "ligament":
-        colour = _mix(colour, QColor(palette.surface), 0.45)
-    elif shape.context and shape.kind == "muscle":
+    if shape.kind == "ligament" or (shape.context and shape.kind == "muscle"):
         colour = _mix(colour, QColor(palette.surface), 0.45)
     return colour
 
@@ -97,7 +94,7 @@ def paint_shape(
     if look.opacity <= 0.01:
         return
     painter.save()
-    painter.setOpacity(look.opacity * (0.3 if look.dimmed else 1.0))
+    painter.setOpacity(look.opacity)
     shape = art.shape
     fill = fill_colour(shape, palette)
     if look.hovered and not look.selected:

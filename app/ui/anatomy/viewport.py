@@ -54,9 +54,8 @@ class Viewport:
 
     def show(self, point: QPointF, area: QRectF) -> None:
         """Pan (at the current zoom) so ``point`` is in view, ideally in the middle."""
-        if not self.transform(area).mapRect(QRectF(point, point)).intersects(area):
-            self.centre = point
-        elif self.zoom > MIN_ZOOM:
+        # At the fitted zoom everything is already in view; zoomed in, centre on it.
+        if self.zoom > MIN_ZOOM:
             self.centre = point
         self._clamp()
 
