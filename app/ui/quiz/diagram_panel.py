@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.ui.context import PageContext
@@ -24,6 +25,8 @@ class Diagram(Protocol):
     def clear_highlight(self) -> None: ...
     def set_interactive(self, interactive: bool) -> None: ...
     def point_inside(self, structure_id: str) -> QPoint | None: ...
+    def structure_at(self, point: QPointF) -> str: ...
+    def select(self, structure_id: str) -> None: ...
 
 
 def diagram_available() -> bool:
@@ -47,7 +50,8 @@ class DiagramPanel(QWidget):
     """Holds one DiagramView, built on first use.
 
     Signals:
-        structure_tapped(str): the learner tapped a structure ("" when nothing was hit).
+        structure_tapped(str): the learner tapped this structure, including muted context such
+            as bone ("" when the tap hit nothing at all).
     """
 
     structure_tapped = Signal(str)
@@ -59,6 +63,7 @@ class DiagramPanel(QWidget):
         self._column.setContentsMargins(0, 0, 0, 0)
         self.view: QWidget | None = None
         self._diagram: Diagram | None = None
+        self._last_release: QPointF | None = None
         self.setMinimumSize(420, 460)
 
     def _ensure_view(self) -> Diagram:
@@ -66,11 +71,24 @@ class DiagramPanel(QWidget):
             load_diagram, diagram_view = _diagram_modules()
             diagram = load_diagram(self._context.resources)
             view = diagram_view(diagram, self._context.theme, self)
-            view.structure_clicked.connect(self.structure_tapped)
+            view.structure_clicked.connect(self._on_view_structure_clicked)
+            view.installEventFilter(self)
             self._column.addWidget(view)
             self.view = view
             self._diagram = cast(Diagram, view)
         return self._diagram
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            self._last_release = event.position()
+        return super().eventFilter(watched, event)
+
+    def _on_view_structure_clicked(self, structure_id: str) -> None:
+        # The view reports only taught structures; a tap on bone or the short rotators comes as
+        # "". Look again at where the tap landed so the feedback can name what was tapped.
+        if not structure_id and self._diagram is not None and self._last_release is not None:
+            structure_id = self._diagram.structure_at(self._last_release)
+        self.structure_tapped.emit(structure_id)
 
     def _layer(self, structure_id: str) -> int:
         structure = self._context.content.structures.get(structure_id)
@@ -79,6 +97,7 @@ class DiagramPanel(QWidget):
     def ask_find(self, target: str) -> None:
         """Labels off, peeled to the target's layer so it can be seen, taps on."""
         view = self._ensure_view()
+        view.select("")
         view.set_labels_visible(False)
         view.set_depth(self._layer(target))
         view.clear_highlight()
@@ -87,6 +106,7 @@ class DiagramPanel(QWidget):
     def ask_name(self, target: str) -> None:
         """Labels off, the target highlighted, taps off (the answer is a choice)."""
         view = self._ensure_view()
+        view.select("")
         view.set_labels_visible(False)
         view.set_depth(self._layer(target))
         view.highlight(target)
