@@ -1,22 +1,39 @@
 """The SQLite store: versioned schema, WAL, ``synchronous=FULL``, a transaction per write.
 
-A database that cannot be read is moved aside (never overwritten) and a fresh one started, with
-a plain message for the learner instead of a traceback.
+At start the file is checked read-only (so a damaged file is never changed, not even by a WAL
+checkpoint). A database that cannot be read is moved aside (never overwritten) and replaced
+by the newest backup that verifies, or by a fresh file; the learner gets a plain message
+instead of a traceback, and ``open`` never raises, so a bad file cannot make the app crash at
+every start. Rotating daily backups are taken with SQLite's backup API (see ``backups``).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import struct
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.services import backups
 from app.services.migrations import LATEST_VERSION, MIGRATIONS
 
 DB_NAME = "progress.sqlite3"
+
+#: SQLite primary result codes that mean "this file is damaged", not "cannot open it now".
+_CORRUPT_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+#: The start of SQLite's wal-index header (in the -shm file), in native byte order.
+_WAL_INDEX_HEADER = 20
+_WAL_INDEX_VERSION = 3007000
+
+
+_WAL_LOST = (
+    "Part of your progress file (its journal) was missing, so your most recent answers may "
+    "not be there. Everything else was kept."
+)
 
 
 class StoreError(RuntimeError):
@@ -29,6 +46,7 @@ class OpenNotice:
 
     message: str
     moved_aside: Path | None = None
+    restored_from: Path | None = None
 
 
 class Store:
@@ -48,58 +66,74 @@ class Store:
 
     @classmethod
     def open(cls, path: Path, now: datetime) -> tuple[Store, OpenNotice | None]:
-        """Open (or create) the database at ``path``, recovering from a corrupt file.
+        """Open (or create) the database at ``path``, recovering from a damaged file.
+
+        Never raises: when nothing on disk can be used, progress is kept in memory and the
+        notice says so.
 
         Returns:
             The store and, when something had to be done about the old file, a notice.
         """
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return cls._open_checked(path), None
-        except _CorruptError as corrupt:
-            try:
-                moved = _move_aside(path, now)
-            except OSError as error:
-                return cls.in_memory(), OpenNotice(
-                    f"Your progress file could not be read ({corrupt}) nor moved aside "
-                    f"({error.strerror}). Progress will not be saved this time."
-                )
-            message = (
-                f"Your progress file could not be read ({corrupt}). It was kept as {moved.name} "
-                "and a new one was started."
-            )
-        except sqlite3.Error as error:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            existed = path.exists()
+            store, notice = cls._open_or_recover(path, now)
+        except _NotMovedError as failure:
+            return cls.in_memory(), OpenNotice(str(failure))
+        except (OSError, sqlite3.Error, StoreError) as error:
             return cls.in_memory(), OpenNotice(
-                f"Progress cannot be saved this time: {error}. Nothing was changed on disk."
+                f"Progress cannot be saved this time: {_reason(error)}. "
+                "Nothing was changed on disk."
             )
-        return cls._open_checked(path), OpenNotice(message, moved)
+        if existed and notice is None:
+            store._back_up_if_due(now)
+        return store, notice
+
+    @classmethod
+    def _open_or_recover(cls, path: Path, now: datetime) -> tuple[Store, OpenNotice | None]:
+        wal_lost = _wal_lost(path)
+        damage = _inspect(path)
+        if damage is None and wal_lost:
+            return cls._open_checked(path), OpenNotice(_WAL_LOST)
+        if damage is None:
+            return cls._open_checked(path), None
+        try:
+            moved = _move_aside(path, now)
+        except OSError as error:
+            raise _NotMovedError(
+                f"Your progress file could not be read ({damage}) nor moved aside "
+                f"({error.strerror}). Progress will not be saved this time."
+            ) from None
+        kept = f"Your progress file could not be read ({damage}). It was kept as {moved.name}"
+        restored = _restore_newest(path)
+        if restored is None:
+            return cls._open_checked(path), OpenNotice(f"{kept} and a new one was started.", moved)
+        day = restored.taken_at.strftime("%d %B %Y").lstrip("0")
+        message = f"{kept}; your progress was restored from the backup of {day}."
+        return cls._open_checked(path), OpenNotice(message, moved, restored.path)
 
     @classmethod
     def _open_checked(cls, path: Path) -> Store:
-        try:
-            connection = _connect(str(path))
-        except sqlite3.DatabaseError as error:
-            raise _CorruptError(str(error)) from None
-        store = cls(connection, path)
-        try:
-            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            connection.close()
-            raise _CorruptError(str(error)) from None
-        if verdict != "ok":
-            connection.close()
-            raise _CorruptError(f"integrity check: {verdict}")
-        if version > LATEST_VERSION:
-            connection.close()
-            raise sqlite3.DatabaseError(f"it was written by a newer version (schema {version})")
+        connection = _connect(str(path))
         try:
             _configure(connection)
-        except sqlite3.DatabaseError as error:
+            store = cls(connection, path)
+            store._migrate()
+        except (sqlite3.Error, StoreError):
             connection.close()
-            raise _CorruptError(str(error)) from None
-        store._migrate()
+            raise
         return store
+
+    def _back_up_if_due(self, now: datetime) -> None:
+        """Take today's backup if none is recent; a failed backup must not stop the app."""
+        if self.path is None:
+            return
+        shelf = backups.Backups(self.path)
+        try:
+            if shelf.due(now):
+                shelf.take(self._connection, now)
+        except (OSError, sqlite3.Error):
+            pass  # the previous backups remain; tomorrow's start tries again
 
     def _migrate(self) -> None:
         current = self.schema_version
@@ -131,8 +165,7 @@ class Store:
             yield connection
             connection.execute("COMMIT")
         except BaseException as error:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
+            _roll_back(connection)
             if isinstance(error, sqlite3.Error):
                 raise StoreError(_explain(error)) from error
             raise
@@ -148,7 +181,11 @@ class Store:
         self._connection.close()
 
 
-class _CorruptError(Exception):
+class _NotMovedError(Exception):
+    """A damaged file could not be moved aside, so it must not be touched at all."""
+
+
+class _NewerSchemaError(sqlite3.DatabaseError):
     pass
 
 
@@ -162,6 +199,77 @@ def _configure(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    # After some I/O errors SQLite has already rolled back; a second ROLLBACK would raise and
+    # hide the real error.
+    if connection.in_transaction:
+        with suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+
+
+def _inspect(path: Path) -> str | None:
+    """Why the file at ``path`` is damaged, or ``None`` when it is fine (or absent).
+
+    Raises:
+        _NewerSchemaError: the file is intact but from a newer version of the app.
+        sqlite3.Error: the file cannot be opened now for a reason that is not damage.
+    """
+    if not path.exists():
+        return None
+    if path.stat().st_size == 0:
+        # An empty file is a valid empty database, but if we ever had data it is a loss.
+        return "the file is empty" if backups.Backups(path).all() else None
+    try:
+        connection = backups.read_only(path)
+        try:
+            verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        if error.sqlite_errorcode & 0xFF in _CORRUPT_CODES:
+            return str(error)
+        raise
+    if verdict != "ok":
+        return f"integrity check: {verdict}"
+    if version > LATEST_VERSION:
+        raise _NewerSchemaError(f"it was written by a newer version (schema {version})")
+    return None
+
+
+def _wal_lost(path: Path) -> bool:
+    """Whether a crash left a shared-memory index that counts WAL frames, but no WAL file.
+
+    SQLite would silently open the main file without them; we at least say so.
+    """
+    index = path.with_name(path.name + "-shm")
+    if path.with_name(path.name + "-wal").exists() or not index.is_file():
+        return False
+    try:
+        with index.open("rb") as stream:
+            header = stream.read(_WAL_INDEX_HEADER)
+    except OSError:
+        return False
+    if len(header) < _WAL_INDEX_HEADER:
+        return False
+    version, _unused, _change, initialised, _big_endian, _page, frames = struct.unpack(
+        "=IIIBBHI", header
+    )
+    return version == _WAL_INDEX_VERSION and initialised == 1 and frames > 0
+
+
+def _restore_newest(path: Path) -> backups.Backup | None:
+    """Copy the newest verified backup to ``path``; ``None`` when there is none usable."""
+    shelf = backups.Backups(path)
+    try:
+        newest = shelf.newest_verified()
+        if newest is not None:
+            backups.restore(newest.path, path)
+    except (OSError, sqlite3.Error):
+        return None
+    return newest
 
 
 def _statements(script: str) -> list[str]:
@@ -181,6 +289,12 @@ def _move_aside(path: Path, now: datetime) -> Path:
         if companion.exists():
             companion.rename(target.with_name(target.name + suffix))
     return target
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return f"{error.strerror or error} ({error.filename})" if error.filename else str(error)
+    return str(error)
 
 
 def _explain(error: sqlite3.Error) -> str:
