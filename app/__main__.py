@@ -33,7 +33,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check-content", help="validate a content folder and list problems")
     check.add_argument("folder", type=Path, nargs="?", help="content folder (default: shipped)")
+    sub.add_parser("kiosk-pin", help="make the admin_pin_hash line for a kiosk policy file")
     return parser
+
+
+def kiosk_pin() -> int:
+    """Ask for a PIN twice (not echoed) and print the policy line holding its hash."""
+    import getpass
+
+    from app.services.kiosk_admin import hash_pin
+
+    pin = getpass.getpass("New kiosk admin PIN (digits): ")
+    if not pin.isdigit() or not 4 <= len(pin) <= 12:
+        print("gluteal-atlas: the PIN must be 4 to 12 digits", file=sys.stderr)
+        return 2
+    if getpass.getpass("Repeat the PIN: ") != pin:
+        print("gluteal-atlas: the two PINs differ", file=sys.stderr)
+        return 2
+    print(f'admin_pin_hash = "{hash_pin(pin)}"')
+    return 0
 
 
 def check_content(folder: Path | None) -> int:
@@ -72,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-content":
         return check_content(args.folder)
+    if args.command == "kiosk-pin":
+        return kiosk_pin()
     if args.screenshot is not None and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not has_display():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__
 from app.domain.content import EMPTY_CONTENT, Content
+from app.domain.problems import Problem, SourceRef
 from app.services.clock import Clock, SystemClock
 from app.services.lesson_progress import LessonProgress
 from app.services.resources import ResourceError, Resources, find_resources
@@ -47,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
         window, notice = build_window(app, args, resources, SystemClock())
         return save_screenshots(window, args.screenshot)
+    if args.kiosk:
+        return _run_kiosk(app, args, resources)
     # Home paints first; content is parsed right after, before any other page can be opened.
     window, notice = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
     home = window.page("home")
@@ -110,11 +114,42 @@ def build_window(
     return window, notice
 
 
+def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources) -> int:
+    from app.services.kiosk_admin import LockoutFile, load_policy
+    from app.ui.kiosk.controller import KioskController
+
+    clock = SystemClock()
+    policy, problems = load_policy(args.config)
+    window, _ = build_window(app, args, resources, clock)
+    if problems:
+        window.notice.show_message("; ".join(str(problem) for problem in problems))
+    controller = KioskController(window, policy, clock, LockoutFile(_state_dir(args)), app)
+    controller.start()
+    return app.exec()
+
+
+def _state_dir(args: argparse.Namespace) -> Path:
+    folder = args.data or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    )
+    return folder / "kiosk-lockout.json"
+
+
 def _load_content(resources: Resources) -> Content:
+    """Content from ``resources``; the shipped content if an override leaves nothing usable."""
     # Imported here: the parsers (tomllib, Markdown) are not needed for the first paint.
     from app.services.content_loader import load_content
 
-    return load_content(resources.content_dir)
+    content = load_content(resources.content_dir)
+    if content.structures or content.lessons:
+        return content
+    shipped = find_resources().content_dir
+    if shipped.resolve() == resources.content_dir.resolve():
+        return content
+    fallback = load_content(shipped)
+    where = SourceRef(str(resources.content_dir), 1)
+    reason = Problem(where, "nothing usable here; showing the shipped content instead")
+    return dataclasses.replace(fallback, problems=(reason, *content.problems, *fallback.problems))
 
 
 def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotice | None]:

@@ -57,6 +57,13 @@ class Settings(QObject):
             self.save_failed.emit(str(error))
         self.changed.emit(key)
 
+    def forget_cached(self) -> None:
+        """Drop in-memory values after the table was emptied (kiosk reset); back to defaults."""
+        keys = list(self._values)
+        self._values.clear()
+        for key in keys:
+            self.changed.emit(key)
+
     @property
     def theme(self) -> str:
         value = self.get("theme", THEMES[0])

@@ -39,7 +39,9 @@ class MainWindow(QMainWindow):
         self._specs = {spec.key: spec for spec in pages}
         self._order = [spec.key for spec in pages]
         self._built: dict[str, QWidget] = {}
+        self._enabled = set(self._order)
         self._current = ""
+        self.close_allowed: Callable[[], bool] = lambda: True
         self.context = context_factory(self)
         self._rail = NavRail(pages, self._icons_dir(), self.context.theme, self)
         self._rail.page_requested.connect(self.show_page)
@@ -120,11 +122,34 @@ class MainWindow(QMainWindow):
                 setter(content)
         self.show_content_problems(content.problems)
 
+    def set_enabled_pages(self, keys: set[str]) -> None:
+        """Offer only these pages (kiosk policy); the rail hides the rest, links to them fail."""
+        self._enabled = {key for key in self._order if key in keys} | {"home"}
+        self._rail.set_visible_pages(self._enabled)
+
+    def discard_pages(self, keep: frozenset[str] = frozenset()) -> None:
+        """Destroy built pages (kiosk reset): the next visit builds them afresh."""
+        for key in [key for key in self._built if key not in keep]:
+            widget = self._built.pop(key)
+            self._stack.removeWidget(widget)
+            widget.deleteLater()
+        if self._current not in self._built:
+            self._current = ""
+
+    def show_screen(self, widget: QWidget, *, rail: bool) -> None:
+        """Show a widget that is not a page (the kiosk start screen), with or without the rail."""
+        if self._stack.indexOf(widget) < 0:
+            self._stack.addWidget(widget)
+        self._stack.setCurrentWidget(widget)
+        self._rail.setVisible(rail)
+        self._current = ""
+
     def show_page(self, key: str) -> None:
-        if key not in self._specs:
+        if key not in self._specs or key not in self._enabled:
             return
         widget = self.page(key)
         self._stack.setCurrentWidget(widget)
+        self._rail.setVisible(True)
         self._rail.set_current(key)
         self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")
         if key != self._current:
@@ -145,6 +170,9 @@ class MainWindow(QMainWindow):
             self.notify(f"Not opened: {link} points at nothing in the loaded content")
             return
         spec = page_for_link(link.kind)
+        if spec.key not in self._enabled:
+            self.notify(f"Not opened: {spec.title} is not available here")
+            return
         self.show_page(spec.key)
         opener = getattr(self.page(spec.key), "open_link", None)
         if callable(opener):
@@ -209,6 +237,9 @@ class MainWindow(QMainWindow):
         return self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_allowed():
+            event.ignore()  # kiosk: only the administrator may close the window
+            return
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.context.settings.set("window_geometry", geometry)
         if self._current:

@@ -1,0 +1,190 @@
+"""Kiosk mode over the main window: fullscreen, locked down, self-resetting, admin-only exit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.domain.kiosk import KioskPolicy, after_failure, after_success, is_locked, seconds_locked
+from app.services.clock import Clock
+from app.services.idle_monitor import IdleMonitor
+from app.services.kiosk_admin import LockoutFile, verify_pin
+from app.services.store import StoreError
+from app.services.visit import wipe_visit
+from app.ui.kiosk.admin_panel import AdminPanel
+from app.ui.kiosk.attract import AttractScreen
+from app.ui.kiosk.idle_warning import IdleWarning
+from app.ui.kiosk.lockdown import CornerTaps, Lockdown
+from app.ui.kiosk.pin_pad import PinPad
+from app.ui.main_window import MainWindow
+from app.ui.pages import PAGES
+
+
+class KioskController(QObject):
+    """Applies a :class:`KioskPolicy` to ``window`` and runs the visit cycle."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        policy: KioskPolicy,
+        clock: Clock,
+        lockout: LockoutFile,
+        app: QApplication,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._policy = policy
+        self._clock = clock
+        self._lockout = lockout
+        self._app = app
+        self._exiting = False
+        self.resets = 0
+        self.idle = IdleMonitor(clock, policy.idle_seconds, policy.warning_seconds, self)
+        self.lockdown = Lockdown(window, self)
+        self.corner = CornerTaps(
+            window, clock, policy.admin_corner, policy.admin_taps, policy.admin_tap_seconds, self
+        )
+        self.warning = IdleWarning(window)
+        self.pin_pad = PinPad(window)
+        self.admin = AdminPanel(window, list(PAGES))
+        self.attract = self._make_attract()
+        self._wire()
+
+    def _make_attract(self) -> AttractScreen:
+        context = self._window.context
+        pages = [spec for spec in PAGES if spec.key in self._policy.pages]
+        screen = AttractScreen(
+            self._policy.title, self._policy.welcome, pages, context.theme, context.resources
+        )
+        screen.page_requested.connect(self._window.show_page)
+        return screen
+
+    def _wire(self) -> None:
+        self.idle.warning_started.connect(self.warning.show_seconds)
+        self.idle.warning_tick.connect(self.warning.show_seconds)
+        self.idle.activity_resumed.connect(self.warning.hide)
+        self.idle.reset_due.connect(self.reset_visit)
+        self.warning.stay_requested.connect(self.idle.touch)
+        self.corner.triggered.connect(self._on_corner_triggered)
+        self.pin_pad.pin_entered.connect(self._on_pin_entered)
+        self.pin_pad.cancelled.connect(lambda: self.idle.set_paused(False))
+        self.admin.policy_changed.connect(self._on_admin_policy_changed)
+        self.admin.exit_requested.connect(self.exit_kiosk)
+
+    def start(self) -> None:
+        """Go fullscreen and frameless, lock down, and show the start screen."""
+        window = self._window
+        self._app.setQuitOnLastWindowClosed(False)
+        window.close_allowed = lambda: self._exiting
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._apply(self._policy)
+        self._app.installEventFilter(self.lockdown)
+        self._app.installEventFilter(self.corner)
+        self.idle.start(self._app)
+        window.showFullScreen()
+        window.show_screen(self.attract, rail=False)
+
+    def _apply(self, policy: KioskPolicy) -> None:
+        self._policy = policy
+        self._window.set_enabled_pages(set(policy.pages))
+        self.idle.idle_seconds = policy.idle_seconds
+        self.idle.warning_seconds = policy.warning_seconds
+        self._window.context.settings.set("volume", policy.volume)
+
+    # --- the visit cycle ---------------------------------------------------------------------
+
+    def reset_visit(self) -> None:
+        """Forget everything the visitor did and show the start screen."""
+        for overlay in (self.warning, self.pin_pad, self.admin):
+            overlay.hide()
+        _close_dialogs()
+        QApplication.clipboard().clear()
+        window = self._window
+        for key in window.built_pages():
+            reset = getattr(window.page(key), "reset", None)
+            if callable(reset):
+                reset()
+        window.discard_pages()
+        try:
+            wipe_visit(window.context.store)
+        except StoreError as error:
+            window.notice.show_message(str(error))
+        window.context.settings.forget_cached()
+        self._window.context.settings.set("volume", self._policy.volume)
+        window.show_screen(self.attract, rail=False)
+        self.resets += 1
+
+    # --- the administrator -------------------------------------------------------------------
+
+    def _on_corner_triggered(self) -> None:
+        if not self._policy.admin_pin_hash:
+            return  # no PIN set: the exit stays closed
+        self.idle.set_paused(True)
+        self._show_pin_state()
+
+    def _show_pin_state(self, message: str = "Enter the PIN.") -> None:
+        lockout = self._lockout.read()
+        now = self._clock.now()
+        if is_locked(lockout, now):
+            self.pin_pad.ask()
+            wait = seconds_locked(lockout, now)
+            self.pin_pad.set_message(f"Too many wrong PINs. Try again in {wait} s.", locked=True)
+            QTimer.singleShot(min(wait, 60) * 1000, lambda: self._refresh_lock_message())
+        else:
+            self.pin_pad.ask(message)
+
+    def _refresh_lock_message(self) -> None:
+        if self.pin_pad.isVisible():
+            self._show_pin_state()
+
+    def _on_pin_entered(self, pin: str) -> None:
+        now = self._clock.now()
+        lockout = self._lockout.read()
+        if is_locked(lockout, now):
+            self._show_pin_state()
+            return
+        if verify_pin(pin, self._policy.admin_pin_hash):
+            self._lockout.write(after_success())
+            self.pin_pad.hide()
+            self.admin.edit(self._policy)
+            return
+        failed = after_failure(lockout, now)
+        self._lockout.write(failed)
+        self._show_pin_state("That PIN is not right.")
+
+    def _on_admin_policy_changed(self, policy: object) -> None:
+        assert isinstance(policy, KioskPolicy)
+        self._apply(policy)
+        self.attract.deleteLater()
+        self.attract = self._make_attract()
+        self.idle.set_paused(False)
+        self.reset_visit()
+
+    def shutdown(self) -> None:
+        """Remove the application-wide filters; the window may close from now on."""
+        self._exiting = True
+        self.idle.stop(self._app)
+        self._app.removeEventFilter(self.lockdown)
+        self._app.removeEventFilter(self.corner)
+        self._app.setQuitOnLastWindowClosed(True)
+
+    def exit_kiosk(self) -> None:
+        """Leave kiosk mode: the only way the window closes."""
+        self.shutdown()
+        self._window.close()
+        self._app.quit()
+
+
+def _close_dialogs() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+        elif (
+            isinstance(widget, QWidget)
+            and widget.isWindow()
+            and widget.isVisible()
+            and (widget.windowFlags() & Qt.WindowType.Popup)
+        ):
+            widget.close()

@@ -1,0 +1,263 @@
+"""Kiosk mode: idle reset wipes the visit, escape routes are closed, the PIN is throttled."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.domain.kiosk import FIRST_LOCKOUT, FREE_ATTEMPTS, KioskPolicy
+from app.main import build_window
+from app.services.clock import FakeClock
+from app.services.kiosk_admin import LockoutFile, hash_pin
+from app.services.resources import Resources
+from app.ui.kiosk.controller import KioskController
+from app.ui.main_window import MainWindow
+
+CANARY = "zebra-canary-4417"
+PIN = "2468"
+
+
+@pytest.fixture(scope="module")
+def pin_hash() -> str:
+    return hash_pin(PIN)
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, resources: Resources, pin_hash: str
+) -> Iterator[tuple[KioskController, MainWindow, FakeClock]]:
+    clock = FakeClock()
+    args = argparse.Namespace(data=tmp_path, content=None, kiosk=True, screenshot=None)
+    window, _ = build_window(qapp, args, resources, clock)
+    qtbot.addWidget(window)
+    policy = KioskPolicy(idle_seconds=60, warning_seconds=20, admin_pin_hash=pin_hash)
+    controller = KioskController(window, policy, clock, LockoutFile(tmp_path / "lock.json"), qapp)
+    controller.start()
+    qtbot.waitExposed(window)
+    yield controller, window, clock
+    controller.shutdown()
+
+
+def _visible_texts() -> list[str]:
+    texts: list[str] = []
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QTextEdit | QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+    return texts
+
+
+def _store_dump(window: MainWindow) -> str:
+    store = window.context.store
+    tables = [row[0] for row in store.query("SELECT name FROM sqlite_master WHERE type='table'")]
+    return repr([store.query(f"SELECT * FROM {name}") for name in tables])
+
+
+def _visit_every_page_typing(qtbot: QtBot, window: MainWindow) -> int:
+    """Visitor A opens every page, types the canary into every text field and copies it."""
+    typed = 0
+    for key in window.page_keys():
+        window.show_page(key)
+        for field in window.page(key).findChildren(QLineEdit):
+            if field.isVisibleTo(window) and not field.isReadOnly():
+                qtbot.keyClicks(field, CANARY)
+                typed += 1
+    QApplication.clipboard().setText(CANARY)
+    window.context.settings.set("visitor_note", CANARY)
+    return typed
+
+
+def test_starts_fullscreen_on_the_attract_screen(
+    kiosk: tuple[KioskController, MainWindow, FakeClock],
+) -> None:
+    controller, window, _ = kiosk
+    assert window.isFullScreen()
+    assert window.centralWidget() is not None
+    assert controller.attract.isVisibleTo(window)
+    assert window.context.store.path is None  # kiosk visits never touch the disk
+
+
+def test_idle_warning_then_reset_wipes_the_visit(
+    qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
+) -> None:
+    controller, window, clock = kiosk
+    typed = _visit_every_page_typing(qtbot, window)
+    assert typed >= 1
+    assert any(CANARY in text for text in _visible_texts())
+    controller.idle.touch()
+
+    clock.advance(59)
+    controller.idle.check()
+    assert not controller.warning.isVisible()
+    clock.advance(2)
+    controller.idle.check()
+    assert controller.warning.isVisible()
+    assert "19 s" in controller.warning.text
+
+    clock.advance(20)
+    controller.idle.check()
+    qtbot.waitUntil(lambda: not window.built_pages())  # pages are destroyed, not just hidden
+    QApplication.processEvents()
+    assert controller.resets == 1
+    assert controller.attract.isVisibleTo(window)
+    assert not controller.warning.isVisible()
+    assert not any(CANARY in text for text in _visible_texts())
+    assert CANARY not in (QApplication.clipboard().text() or "")
+    assert CANARY not in _store_dump(window)
+
+
+def test_touch_during_warning_keeps_the_visit(
+    qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
+) -> None:
+    controller, window, clock = kiosk
+    window.show_page("lessons")
+    controller.idle.touch()
+    clock.advance(65)
+    controller.idle.check()
+    assert controller.warning.isVisible()
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(400, 700))
+    assert not controller.warning.isVisible()
+    clock.advance(30)
+    controller.idle.check()
+    assert controller.resets == 0
+    assert window.current_key == "lessons"
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_blocked_shortcuts_leave_the_window_fullscreen_and_open(
+    qtbot: QtBot,
+    kiosk: tuple[KioskController, MainWindow, FakeClock],
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
+    controller, window, _ = kiosk
+    before = controller.lockdown.blocked_count
+    window.show_page("home")
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+    assert controller.lockdown.blocked_count > before
+    assert window.isVisible() and window.isFullScreen()
+    assert not window.close()  # a programmatic close is refused too
+
+
+def test_no_context_menu_anywhere(kiosk: tuple[KioskController, MainWindow, FakeClock]) -> None:
+    controller, window, _ = kiosk
+    for key in window.page_keys():
+        window.show_page(key)
+    targets = [w for w in QApplication.allWidgets() if w.window() is window and w.isVisible()]
+    before = controller.lockdown.blocked_count
+    for widget in targets:
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse,
+            QPoint(5, 5),
+            widget.mapToGlobal(QPoint(5, 5)),
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(widget, event)
+    assert controller.lockdown.blocked_count - before == len(targets)
+    menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert menus == []
+
+
+def _tap_corner(qtbot: QtBot, controller: KioskController, window: QWidget) -> None:
+    centre = controller.corner.corner_rect().center()
+    for _ in range(controller.corner.taps):
+        qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_corner_taps_and_right_pin_open_the_admin_panel(
+    qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
+) -> None:
+    controller, window, _ = kiosk
+    _tap_corner(qtbot, controller, window)
+    assert controller.pin_pad.isVisible()
+    controller.pin_pad.pin_entered.emit(PIN)
+    assert controller.admin.isVisible()
+    assert not controller.pin_pad.isVisible()
+
+
+def test_wrong_pins_lock_out_with_back_off_that_survives_restart(
+    qtbot: QtBot,
+    kiosk: tuple[KioskController, MainWindow, FakeClock],
+    tmp_path: Path,
+) -> None:
+    controller, window, clock = kiosk
+    _tap_corner(qtbot, controller, window)
+    for _ in range(FREE_ATTEMPTS):
+        controller.pin_pad.pin_entered.emit("0000")
+    assert "Try again in 30 s" in controller.pin_pad.message
+    controller.pin_pad.pin_entered.emit(PIN)  # even the right PIN is refused while locked
+    assert not controller.admin.isVisible()
+
+    stored = LockoutFile(tmp_path / "lock.json").read()  # a restart reads the same file
+    assert stored.failures == FREE_ATTEMPTS
+    assert stored.locked_until == clock.now() + FIRST_LOCKOUT
+
+    clock.advance(FIRST_LOCKOUT.total_seconds() + 1)
+    controller.pin_pad.pin_entered.emit("1111")
+    assert "Try again in 60 s" in controller.pin_pad.message  # doubled
+    clock.advance(timedelta(seconds=61).total_seconds())
+    controller.pin_pad.pin_entered.emit(PIN)
+    assert controller.admin.isVisible()
+    assert LockoutFile(tmp_path / "lock.json").read().failures == 0
+
+
+def test_pin_hash_never_holds_the_pin(pin_hash: str) -> None:
+    assert PIN not in pin_hash
+    assert pin_hash != hash_pin(PIN)  # salted: same PIN, different hash
+
+
+def test_admin_exit_closes_the_window(
+    kiosk: tuple[KioskController, MainWindow, FakeClock],
+) -> None:
+    controller, window, _ = kiosk
+    controller.exit_kiosk()
+    assert not window.isVisible()
+
+
+def test_policy_pages_limit_the_rail_and_links(
+    qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
+) -> None:
+    controller, window, _ = kiosk
+    controller._apply(KioskPolicy().with_pages(("anatomy", "lessons")))
+    window.open_link("stretch:glute-piriformis-release")
+    assert window.current_key != "stretch"
+    window.show_page("quiz")
+    assert window.current_key != "quiz"
+
+
+def test_store_is_sqlite_in_memory(kiosk: tuple[KioskController, MainWindow, FakeClock]) -> None:
+    _, window, _ = kiosk
+    assert window.context.store.query("PRAGMA database_list")[0][2] == ""
+    assert isinstance(window.context.store.query("SELECT 1"), list)
+    assert sqlite3.sqlite_version
