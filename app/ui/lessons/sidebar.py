@@ -1,0 +1,236 @@
+"""The lessons page's lists: the course (with read ticks), search results, and "On this page".
+
+Rows are ordinary labels in a scrolling column, so Qt lays out wrapped titles at any font
+scale and paints them without calling back into Python (see the note in ``_Row``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from app.domain.lessons import Heading, Lesson
+from app.services.search_index import SearchHit
+from app.ui.theme import Palette
+from app.ui.widgets import label
+
+
+class _Row(QFrame):
+    """One clickable, focusable row.
+
+    Painting stays in C++ on purpose: PySide6 6.12 on Python 3.11 drops a reference to None on
+    every void call made from Python (QPainter.save(), translate()…), so a Python item delegate
+    painting each row on each repaint would soon abort the interpreter ("none_dealloc").
+
+    Signals:
+        activated(str): clicked, or Enter/Space while focused; carries the row's key.
+    """
+
+    activated = Signal(str)
+
+    def __init__(self, key: str, accessible: str) -> None:
+        super().__init__()
+        self.key = key
+        self.setObjectName("lessonRow")
+        self.setProperty("current", False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(accessible)
+        self.setToolTip(accessible)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.key)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.key)
+            return
+        super().keyPressEvent(event)
+
+
+class _RowList(QScrollArea):
+    """A scrolling column of rows; one may be marked current.
+
+    Signals:
+        chosen(str): the key of the row the learner picked.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setObjectName("rowList")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._rows: list[_Row] = []
+        self.palette_in_use: Palette | None = None
+        self._inner = QWidget()
+        self._inner.setObjectName("rowListInner")
+        self._column = QVBoxLayout(self._inner)
+        self._column.setContentsMargins(4, 4, 4, 4)
+        self._column.setSpacing(2)
+        self._column.addStretch(1)
+        self.setWidget(self._inner)
+
+    def set_palette(self, p: Palette) -> None:
+        self.palette_in_use = p
+        self.setStyleSheet(
+            f"""
+#rowList {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 12px; }}
+#rowListInner {{ background: {p.surface}; border-radius: 12px; }}
+#lessonRow {{ background: transparent; border: 2px solid transparent; border-radius: 9px; }}
+#lessonRow:hover {{ background: {p.surface_alt}; }}
+#lessonRow[current="true"] {{ background: {p.accent_soft}; }}
+#lessonRow:focus {{ border-color: {p.focus}; }}
+#lessonRow QLabel {{ background: transparent; }}
+#tickRead {{ color: {p.success}; font-weight: 800; }}
+#tickUnread {{ color: {p.text_muted}; }}
+"""
+        )
+
+    def clear(self) -> None:
+        for row in self._rows:
+            row.hide()
+            row.deleteLater()
+        self._rows.clear()
+
+    def add_row(self, row: _Row) -> None:
+        row.activated.connect(self.chosen)
+        self._column.insertWidget(self._column.count() - 1, row)
+        self._rows.append(row)
+
+    def keys(self) -> list[str]:
+        return [row.key for row in self._rows]
+
+    def row(self, key: str) -> _Row | None:
+        return next((row for row in self._rows if row.key == key), None)
+
+    def set_current(self, key: str) -> None:
+        for row in self._rows:
+            current = row.key == key
+            if row.property("current") != current:
+                row.setProperty("current", current)
+                row.style().unpolish(row)
+                row.style().polish(row)
+            if current:
+                self.ensureWidgetVisible(row, 0, 8)
+
+
+def _hbox(row: _Row) -> QHBoxLayout:
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(10, 8, 10, 8)
+    layout.setSpacing(10)
+    return layout
+
+
+class LessonList(_RowList):
+    """The course, in order: a tick when read, the title, the minutes.
+
+    Signals:
+        chosen(str): a lesson id the learner picked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Lessons", parent)
+        self._ticks: dict[str, QLabel] = {}
+
+    def set_lessons(self, lessons: Sequence[Lesson], read: set[str]) -> None:
+        self.clear()
+        self._ticks.clear()
+        for number, lesson in enumerate(lessons, start=1):
+            row = _Row(lesson.id, f"Lesson {number}: {lesson.title}, {lesson.minutes} minutes")
+            layout = _hbox(row)
+            tick = QLabel()
+            tick.setFixedWidth(22)
+            tick.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            self._ticks[lesson.id] = tick
+            title = label(f"{number}. {lesson.title}")
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            minutes = label(f"{lesson.minutes} min", "small", wrap=False)
+            minutes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            layout.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(title, 1)
+            layout.addWidget(minutes, 0, Qt.AlignmentFlag.AlignTop)
+            self.add_row(row)
+        self.set_read(read)
+
+    def set_read(self, read: set[str]) -> None:
+        """Show a tick beside every lesson in ``read``."""
+        for lesson_id, tick in self._ticks.items():
+            done = lesson_id in read
+            tick.setText("✓" if done else "○")
+            tick.setObjectName("tickRead" if done else "tickUnread")
+            tick.setAccessibleName("read" if done else "not read yet")
+            tick.style().unpolish(tick)
+            tick.style().polish(tick)
+
+    def is_ticked(self, lesson_id: str) -> bool:
+        tick = self._ticks.get(lesson_id)
+        return tick is not None and tick.text() == "✓"
+
+
+class SearchResults(_RowList):
+    """Search hits: where each one is, and the matched words in context.
+
+    Signals:
+        chosen(str): the ``href`` of the hit the learner picked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Search results", parent)
+        self._snippets: list[str] = []
+
+    def show_hits(self, hits: Sequence[SearchHit]) -> None:
+        self.clear()
+        self._snippets = [hit.snippet for hit in hits]
+        for hit in hits:
+            where = hit.title if not hit.section else f"{hit.title}: {hit.section}"
+            kind = "Structure" if hit.kind == "structure" else "Lesson"
+            row = _Row(hit.href, f"{kind}: {where}")
+            column = QVBoxLayout(row)
+            column.setContentsMargins(10, 8, 10, 8)
+            column.setSpacing(3)
+            head = label(where, "small")
+            head.setTextFormat(Qt.TextFormat.PlainText)
+            snippet = label(self._marked(hit.snippet))
+            snippet.setObjectName("snippet")
+            snippet.setTextFormat(Qt.TextFormat.RichText)  # escaped text with <b> marks only
+            column.addWidget(head)
+            column.addWidget(snippet)
+            self.add_row(row)
+
+    def _marked(self, snippet: str) -> str:
+        # Rich-text labels ignore style sheets inside the text, so colour the marks inline.
+        palette = self.palette_in_use
+        colour = palette.accent if palette else "inherit"
+        return snippet.replace("<b>", f'<b style="color: {colour};">')
+
+    def snippets(self) -> list[str]:
+        return list(self._snippets)
+
+
+class ContentsList(_RowList):
+    """The current lesson's sections.
+
+    Signals:
+        chosen(str): the anchor of the section the learner picked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("On this page", parent)
+
+    def set_headings(self, headings: Sequence[Heading]) -> None:
+        self.clear()
+        for heading in headings:
+            if heading.level == 2:
+                row = _Row(heading.anchor, heading.title)
+                title = label(heading.title)
+                title.setTextFormat(Qt.TextFormat.PlainText)
+                _hbox(row).addWidget(title)
+                self.add_row(row)
