@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser

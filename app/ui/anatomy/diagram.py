@@ -20,13 +20,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
-    QColor,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -93,7 +93,7 @@ class DiagramView(QWidget):
         self._exposed_cache: dict[tuple[str, int], QPainterPath] = {}
         self._fade = QVariantAnimation(self, duration=FADE_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._fade.valueChanged.connect(self.update)
+        self._fade.valueChanged.connect(self._on_fade_value_changed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.grabGesture(Qt.GestureType.PinchGesture)
@@ -347,8 +347,13 @@ class DiagramView(QWidget):
         before = shape.visible_at(self._previous_depth)
         if self._fade.state() != QVariantAnimation.State.Running or now == before:
             return 1.0 if now else 0.0
-        progress = float(self._fade.currentValue())
+        # Read the time, not currentValue(): a QVariant round trip here upset PySide6's
+        # reference counting of None at exit (observed with PySide6 6.12).
+        progress = self._fade.easingCurve().valueForProgress(self._fade.currentTime() / FADE_MS)
         return progress if now else 1.0 - progress
+
+    def _on_fade_value_changed(self, _value: object) -> None:
+        self.update()
 
     def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
         font = QFont(self.font())
@@ -396,7 +401,7 @@ class DiagramView(QWidget):
                 self._press = event.position()
                 self.update()
             return
-        self._set_hover(self.structure_at(event.position()), event.globalPosition().toPoint())
+        self._set_hover(self.structure_at(event.position()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -416,14 +421,14 @@ class DiagramView(QWidget):
         self.select(chosen)
         self.structure_clicked.emit(chosen)
 
-    def _set_hover(self, structure_id: str, where: QPoint | None = None) -> None:
+    def _set_hover(self, structure_id: str) -> None:
         if structure_id == self._hover:
             return
         self._hover = structure_id
         shape = self._diagram.shape(structure_id)
-        if shape is not None and where is not None:
-            QToolTip.showText(where, shape.name, self)
-        else:
+        # Qt shows the widget's tool tip after the usual hover delay, and moves on with it.
+        self.setToolTip(shape.name if shape is not None else "")
+        if shape is None:
             QToolTip.hideText()
         self.update()
         self.hovered.emit(structure_id)

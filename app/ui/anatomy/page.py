@@ -123,7 +123,7 @@ class AnatomyPage(QWidget):
         self.labels_toggle.setAccessibleName("Show labels")
         row.addWidget(self.labels_toggle)
         row.addStretch(1)
-        self.zoom_out = button("−")
+        self.zoom_out = button("\N{MINUS SIGN}")
         self.zoom_out.setAccessibleName("Zoom out")
         self.zoom_in = button("+")
         self.zoom_in.setAccessibleName("Zoom in")

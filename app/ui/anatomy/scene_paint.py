@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from app.domain.diagram import FibrePattern, Shape
@@ -134,9 +134,11 @@ def _parallel_lines(painter: QPainter, rect: QRectF, angle: float, spacing: floa
     centre = rect.center()
     reach = math.hypot(rect.width(), rect.height()) / 2 + spacing
     steps = int(reach / spacing)
+    lines = []
     for index in range(-steps, steps + 1):
         middle = centre + normal * (index * spacing)
-        painter.drawLine(middle - direction * reach, middle + direction * reach)
+        lines.append(QLineF(middle - direction * reach, middle + direction * reach))
+    painter.drawLines(lines)  # one call per shape, not one per fibre
 
 
 def _fan_lines(painter: QPainter, rect: QRectF, focus: QPointF, spacing: float) -> None:
@@ -147,10 +149,11 @@ def _fan_lines(painter: QPainter, rect: QRectF, focus: QPointF, spacing: float) 
     # Lines are `spacing` apart at the far end (where the muscle belly is).
     step = spacing / max(reach * 0.75, 1.0)
     count = min(int((high - low) / step) + 1, 400)
+    lines = []
     for index in range(count + 1):
         theta = low + index * step
-        end = focus + QPointF(math.cos(theta), math.sin(theta)) * reach
-        painter.drawLine(focus, end)
+        lines.append(QLineF(focus, focus + QPointF(math.cos(theta), math.sin(theta)) * reach))
+    painter.drawLines(lines)
 
 
 def _angle_span(angles: list[float]) -> tuple[float, float]:

@@ -1,0 +1,187 @@
+"""The anatomy page: card contents and links, search list, links in, reset, screenshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from app.domain.content import Content
+from app.services.diagram_loader import load_diagram
+from app.services.resources import Resources
+from app.ui.anatomy.diagram import DiagramView
+from app.ui.anatomy.page import AnatomyPage
+from app.ui.context import PageContext
+from app.ui.theme import Theme
+from tests.helpers.navigator import RecordingNavigator
+
+REFERENCE = Path(__file__).parent / "reference" / "anatomy-layers.png"
+
+
+@pytest.fixture
+def page(qtbot: QtBot, page_context: PageContext) -> AnatomyPage:
+    widget = AnatomyPage(page_context)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 820)
+    widget.show()
+    return widget
+
+
+def _view(page: AnatomyPage) -> DiagramView:
+    assert page.view is not None
+    return page.view
+
+
+def test_click_shows_the_card_with_every_field(
+    qtbot: QtBot, page: AnatomyPage, shipped_content: Content
+) -> None:
+    """Clicking piriformis (peeled to its depth) fills the card from anatomy.toml."""
+    view = _view(page)
+    page.depth_buttons[2].click()
+    assert view.depth == 3
+    point = view.point_inside("piriformis")
+    assert point is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
+    structure = shipped_content.structures["piriformis"]
+    text = page.card.toPlainText()
+    for fragment in (
+        structure.name,
+        structure.latin,
+        structure.origin,
+        structure.insertion,
+        structure.actions_primary[0],
+        structure.roots,
+        structure.blood_supply,
+        structure.relations[0],
+        structure.clinical[0],
+        "Sources differ",
+        structure.sources_differ[0],
+    ):
+        assert fragment in text
+    assert page.structure_list.currentItem().text() == structure.name
+
+
+def test_card_links_go_through_navigate(
+    page: AnatomyPage, navigator: RecordingNavigator, shipped_content: Content
+) -> None:
+    """Lessons naming the structure, its quiz and routines with its stretches are linked."""
+    page.open_link("anatomy:piriformis")
+    hrefs = page.card.link_hrefs
+    lessons = [
+        f"lesson:{x.id}" for x in shipped_content.lessons.values() if "piriformis" in x.structures
+    ]
+    assert set(lessons) <= set(hrefs)
+    assert "quiz:piriformis" in hrefs
+    assert any(href.startswith("stretch:") for href in hrefs)
+    page.card.activate_link(hrefs[0])
+    assert navigator.links == [hrefs[0]]
+    page.card.activate_link("http://example.com")
+    assert navigator.links == [hrefs[0]]
+
+
+@pytest.mark.parametrize("structure_id", ["gluteus-minimus", "sciatic-nerve", "gluteus-maximus"])
+def test_open_link_selects_peels_and_shows(page: AnatomyPage, structure_id: str) -> None:
+    """anatomy:<id> selects it at a depth where it can be seen and clicked."""
+    page.open_link(f"anatomy:{structure_id}")
+    view = _view(page)
+    assert view.selected == structure_id
+    assert page.depth_slider.value() == view.depth
+    assert page.depth_buttons[view.depth - 1].isChecked()
+    assert view.point_inside(structure_id) is not None
+    assert page.card.structure_id == structure_id
+
+
+def test_search_filters_and_selects(qtbot: QtBot, page: AnatomyPage) -> None:
+    """Typing filters the list (Latin names too); Enter selects the first match."""
+    qtbot.keyClicks(page.search, "nervus")
+    shown = [
+        page.structure_list.item(row).text()
+        for row in range(page.structure_list.count())
+        if not page.structure_list.item(row).isHidden()
+    ]
+    assert shown == ["Sciatic nerve"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert _view(page).selected == "sciatic-nerve"
+    assert _view(page).point_inside("sciatic-nerve") is not None
+
+
+def test_slider_and_labels_and_reset(qtbot: QtBot, page: AnatomyPage) -> None:
+    """The slider peels; reset clears selection, search, zoom and depth."""
+    view = _view(page)
+    page.depth_slider.setValue(4)
+    assert view.depth == 4
+    assert view.point_inside("gluteus-maximus") is None
+    page.labels_toggle.setChecked(False)
+    assert not view.labels_visible()
+    qtbot.mouseClick(page.zoom_in, Qt.MouseButton.LeftButton)
+    assert view.zoom > 1
+    page.search.setText("medius")
+    page.open_link("anatomy:gluteus-medius")
+    page.reset()
+    assert (view.selected, view.depth, view.zoom, page.search.text()) == ("", 1, 1.0, "")
+    assert page.card.structure_id == ""
+
+
+def test_focus_search(page: AnatomyPage) -> None:
+    """Ctrl+F lands in the search box."""
+    page.activateWindow()
+    page.focus_search()
+    assert page.search.hasFocus() or page.focusWidget() is page.search
+
+
+def _layers_image(resources: Resources) -> QImage:
+    """The four depths side by side, piriformis selected where visible, labels off."""
+    view = DiagramView(load_diagram(resources), Theme())
+    view.resize(300, 380)
+    view.set_labels_visible(False)
+    sheet = QImage(1200, 380, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("white"))
+    painter = QPainter(sheet)
+    for depth in range(1, 5):
+        view.set_depth(depth)
+        view.finish_fade()
+        view.select("piriformis" if depth in (2, 3) else "")
+        painter.drawImage(QPoint((depth - 1) * 300, 0), view.grab().toImage())
+    painter.end()
+    view.deleteLater()
+    return sheet
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """Share of sampled pixels whose colour differs by more than a little."""
+    if a.size() != b.size():
+        return 1.0
+    differing = total = 0
+    for y in range(0, a.height(), 2):
+        for x in range(0, a.width(), 2):
+            ca, cb = QColor(a.pixel(x, y)), QColor(b.pixel(x, y))
+            total += 1
+            gap = (
+                abs(ca.red() - cb.red())
+                + abs(ca.green() - cb.green())
+                + abs(ca.blue() - cb.blue())
+            )
+            differing += gap > 60
+    return differing / total
+
+
+def test_diagram_layers_match_the_reference(
+    qtbot: QtBot, resources: Resources, tmp_path: Path
+) -> None:
+    """The four layers render like the stored reference (within 1 % of pixels)."""
+    image = _layers_image(resources)
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1" or not REFERENCE.exists():
+        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(REFERENCE))
+        if os.environ.get("UPDATE_SCREENSHOTS") != "1":
+            pytest.fail(f"no reference yet; wrote {REFERENCE} — check it and commit it")
+    reference = QImage(str(REFERENCE)).convertToFormat(QImage.Format.Format_RGB32)
+    share = _difference(image, reference)
+    if share > 0.01:
+        failed = tmp_path / "anatomy-layers-actual.png"
+        image.save(str(failed))
+        pytest.fail(f"{share:.1%} of pixels differ from {REFERENCE}; this run: {failed}")
