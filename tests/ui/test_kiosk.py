@@ -166,7 +166,8 @@ def test_blocked_shortcuts_leave_the_window_fullscreen_and_open(
     window.show_page("home")
     qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
     assert controller.lockdown.blocked_count > before
-    assert window.isVisible() and window.isFullScreen()
+    assert window.isVisible()
+    assert window.isFullScreen()
     assert not window.close()  # a programmatic close is refused too
 
 

@@ -30,7 +30,8 @@ def test_valid_single_choice_counts_from_one() -> None:
     assert problems == []
     assert question is not None
     assert question.correct == (1,)
-    assert question.is_correct(1) and not question.is_correct(0)
+    assert question.is_correct(1)
+    assert not question.is_correct(0)
 
 
 def test_unknown_key_missing_field_and_wrong_type_each_reported() -> None:
@@ -57,11 +58,15 @@ def test_answer_out_of_range_is_a_problem_at_the_answer_line() -> None:
 
 def test_multi_answer_and_true_false() -> None:
     multi, _ = question_from_record(_record({**GOOD, "type": "multi", "answer": [3, 1]}))
-    assert multi is not None and multi.correct == (0, 2)
-    assert multi.is_correct([2, 0]) and not multi.is_correct([0])
+    assert multi is not None
+    assert multi.correct == (0, 2)
+    assert multi.is_correct([2, 0])
+    assert not multi.is_correct([0])
     data = {k: v for k, v in GOOD.items() if k != "choices"}
     truth, _ = question_from_record(_record({**data, "type": "truefalse", "answer": False}))
-    assert truth is not None and truth.is_correct(False) and not truth.is_correct(True)
+    assert truth is not None
+    assert truth.is_correct(False)
+    assert not truth.is_correct(True)
 
 
 def test_routine_step_problems_name_the_step() -> None:
@@ -89,6 +94,7 @@ def test_routine_total_counts_sides_reps_and_rests_between() -> None:
         "steps": [{"stretch": "a", "hold": 30, "reps": 2, "sides": "both", "rest": 10}],
     }
     routine, problems = routine_from_record(_record(data))
-    assert problems == [] and routine is not None
+    assert problems == []
+    assert routine is not None
     # 5 get-ready + 4 holds of 30 s + rests after the first three holds.
     assert routine.total_seconds == 5 + 4 * 30 + 3 * 10

@@ -41,7 +41,9 @@ def test_shipped_content_has_no_problems(shipped_content: Content) -> None:
         "piriformis",
         "sciatic-nerve",
     } <= shipped_content.structures.keys()
-    assert shipped_content.lessons and shipped_content.questions and shipped_content.routines
+    assert shipped_content.lessons
+    assert shipped_content.questions
+    assert shipped_content.routines
 
 
 def test_broken_link_is_reported_at_its_line_and_only_that_item_skipped(
@@ -137,4 +139,5 @@ def test_external_links_are_problems(content_copy: Path) -> None:
 
 def test_missing_folder_is_one_problem(tmp_path: Path) -> None:
     content = load_content(tmp_path / "nowhere")
-    assert len(content.problems) == 1 and "does not exist" in content.problems[0].message
+    assert len(content.problems) == 1
+    assert "does not exist" in content.problems[0].message

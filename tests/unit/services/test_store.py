@@ -73,9 +73,11 @@ def test_unreadable_file_is_moved_aside_not_overwritten(
     for companion in ("-wal", "-shm"):
         path.with_name(path.name + companion).unlink(missing_ok=True)
     reopened, notice = Store.open(path, fake_clock.now())
-    assert notice is not None and notice.moved_aside is not None
+    assert notice is not None
+    assert notice.moved_aside is not None
     assert notice.moved_aside.read_bytes() == broken  # kept exactly as it was
-    assert "could not be read" in notice.message and "Traceback" not in notice.message
+    assert "could not be read" in notice.message
+    assert "Traceback" not in notice.message
     assert reopened.schema_version == LATEST_VERSION
     assert reopened.query("SELECT * FROM settings") == []
     reopened.close()
@@ -89,6 +91,7 @@ def test_newer_schema_is_left_alone(tmp_path: Path, fake_clock: FakeClock) -> No
     connection.close()
     before = path.read_bytes()
     store, notice = Store.open(path, fake_clock.now())
-    assert notice is not None and "newer version" in notice.message
+    assert notice is not None
+    assert "newer version" in notice.message
     assert store.path is None
     assert path.read_bytes() == before
