@@ -77,9 +77,13 @@ class Backups:
             raise sqlite3.DatabaseError("the new backup did not pass its integrity check")
         os.replace(temporary, target)
         fsync_directory(self.folder)
+        self.prune()
+        return target
+
+    def prune(self) -> None:
+        """Delete all but the newest :data:`KEEP` (a crash may have stopped the last prune)."""
         for old in self.all()[KEEP:]:
             old.path.unlink(missing_ok=True)
-        return target
 
     def newest_verified(self) -> Backup | None:
         """The newest backup that passes ``integrity_check`` and has a schema we can read."""

@@ -132,6 +132,8 @@ class Store:
         try:
             if shelf.due(now):
                 shelf.take(self._connection, now)
+            else:
+                shelf.prune()
         except (OSError, sqlite3.Error):
             pass  # the previous backups remain; tomorrow's start tries again
 
@@ -257,7 +259,7 @@ def _wal_lost(path: Path) -> bool:
     version, _unused, _change, initialised, _big_endian, _page, frames = struct.unpack(
         "=IIIBBHI", header
     )
-    return version == _WAL_INDEX_VERSION and initialised == 1 and frames > 0
+    return bool(version == _WAL_INDEX_VERSION and initialised == 1 and frames > 0)
 
 
 def _restore_newest(path: Path) -> backups.Backup | None:
