@@ -38,7 +38,8 @@ class _Zygote:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
-        assert self.process.stdin is not None and self.process.stdout is not None
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
         self._stdin = self.process.stdin
         self._fd = self.process.stdout.fileno()
         self._pending = b""
@@ -72,7 +73,8 @@ class _Zygote:
 def _run_one(zygote: _Zygote, number: int, lifetime: float, reported: dict[str, set[str]]) -> None:
     zygote.spawn(number)
     line = zygote.read_line(timeout=30)
-    assert line is not None and line.startswith("pid "), line
+    assert line is not None
+    assert line.startswith("pid "), line
     pid = int(line.split()[1])
     deadline = time.monotonic() + lifetime
     while (left := deadline - time.monotonic()) > 0:
