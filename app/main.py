@@ -44,13 +44,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"gluteal-atlas: {error}", file=sys.stderr)
         return 2
     app.setWindowIcon(QIcon(str(resources.assets_dir / "icons" / "app.svg")))
+    if args.kiosk:
+        return _run_kiosk(app, args, resources)
     if args.screenshot is not None:
         from app.ui.screenshot import save_screenshots
 
         window, notice = build_window(app, args, resources, SystemClock())
         return save_screenshots(window, args.screenshot)
-    if args.kiosk:
-        return _run_kiosk(app, args, resources)
     # Home paints first; content is parsed right after, before any other page can be opened.
     window, notice = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
     home = window.page("home")
@@ -124,6 +124,11 @@ def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources
     if problems:
         window.notice.show_message("; ".join(str(problem) for problem in problems))
     controller = KioskController(window, policy, clock, LockoutFile(_state_dir(args)), app)
+    if args.screenshot is not None:
+        from app.ui.screenshot import save_kiosk_screenshots
+
+        controller.start(fullscreen=False)
+        return save_kiosk_screenshots(window, controller, args.screenshot)
     controller.start()
     return app.exec()
 

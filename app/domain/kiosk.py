@@ -26,7 +26,7 @@ _FIELDS = (
         "welcome",
         str,
         required=False,
-        default="Touch anywhere to explore the muscles of the hip and buttock.",
+        default="Tap a panel to explore the muscles of the hip and buttock.",
     ),
 )
 
@@ -48,7 +48,7 @@ class KioskPolicy:
     admin_pin_hash: str = ""
     volume: int = 70
     title: str = "Gluteal Atlas"
-    welcome: str = "Touch anywhere to explore the muscles of the hip and buttock."
+    welcome: str = "Tap a panel to explore the muscles of the hip and buttock."
 
     def with_pages(self, pages: tuple[str, ...]) -> KioskPolicy:
         kept = tuple(page for page in ALL_PAGES if page in pages or page == "home")

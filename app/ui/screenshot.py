@@ -6,7 +6,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from typing import TYPE_CHECKING
+
 from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.ui.kiosk.controller import KioskController
 
 SIZE = (1280, 820)
 
@@ -29,6 +34,20 @@ def save_screenshots(window: MainWindow, folder: Path) -> int:
     window.grab().save(str(folder / f"{len(keys) + 1:02d}-home-high-contrast.png"))
     settings.theme = previous
     print(f"saved {len(keys) + 1} screenshots in {folder}")
+    return 0
+
+
+def save_kiosk_screenshots(window: MainWindow, kiosk: KioskController, folder: Path) -> int:
+    """The kiosk start screen and the idle warning, at a kiosk-like 1280 x 800."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SIZE)
+    _settle()
+    window.grab().save(str(folder / "kiosk-start.png"))
+    kiosk.warning.show_seconds(kiosk.idle.warning_seconds)
+    _settle()
+    window.grab().save(str(folder / "kiosk-idle-warning.png"))
+    kiosk.shutdown()
+    print(f"saved 2 kiosk screenshots in {folder}")
     return 0
 
 

@@ -71,8 +71,12 @@ class KioskController(QObject):
         self.admin.policy_changed.connect(self._on_admin_policy_changed)
         self.admin.exit_requested.connect(self.exit_kiosk)
 
-    def start(self) -> None:
-        """Go fullscreen and frameless, lock down, and show the start screen."""
+    def start(self, *, fullscreen: bool = True) -> None:
+        """Go fullscreen and frameless, lock down, and show the start screen.
+
+        Args:
+            fullscreen: False only for rendering screenshots at a chosen size.
+        """
         window = self._window
         self._app.setQuitOnLastWindowClosed(False)
         window.close_allowed = lambda: self._exiting
@@ -83,7 +87,10 @@ class KioskController(QObject):
         self._app.installEventFilter(self.lockdown)
         self._app.installEventFilter(self.corner)
         self.idle.start(self._app)
-        window.showFullScreen()
+        if fullscreen:
+            window.showFullScreen()
+        else:
+            window.show()
         window.show_screen(self.attract, rail=False)
 
     def _apply(self, policy: KioskPolicy) -> None:
