@@ -19,16 +19,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.domain.kiosk import KioskPolicy  # noqa: E402
-from app.main import build_window  # noqa: E402
-from app.services.clock import FakeClock  # noqa: E402
-from app.services.kiosk_admin import LockoutFile  # noqa: E402
-from app.services.resources import find_resources  # noqa: E402
-from app.ui.kiosk.controller import KioskController  # noqa: E402
+from app.domain.kiosk import KioskPolicy
+from app.main import build_window
+from app.services.clock import FakeClock
+from app.services.kiosk_admin import LockoutFile
+from app.services.resources import find_resources
+from app.ui.kiosk.controller import KioskController
 
 TARGET_BYTES_PER_CYCLE = 1024
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
-
-from typing import TYPE_CHECKING
 
 from app.ui.main_window import MainWindow
 
