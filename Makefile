@@ -43,5 +43,18 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
 
+# One-folder PyInstaller bundle in dist/gluteal-atlas/ (packaging/gluteal-atlas.spec).
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/gluteal-atlas.spec
+	@du -sh dist/gluteal-atlas
+
+# Build, then run the bundle itself: content check, every page rendered offscreen.
+dist-check: dist
+	dist/gluteal-atlas/gluteal-atlas check-content
+	rm -rf build/dist-check
+	QT_QPA_PLATFORM=offscreen dist/gluteal-atlas/gluteal-atlas --data build/dist-check/data \
+		--screenshot build/dist-check/screenshots
+
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
