@@ -93,12 +93,15 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _read_text(path: Path, name: str) -> str:
-    """Read a content file as UTF-8 within the size cap.
+def _read_text(path: Path, name: str, root: Path) -> str:
+    """Read a content file as UTF-8 within the size cap, never through a link out of ``root``.
 
     Raises:
         _FileRefusedError: with the problem to report.
     """
+    if not path.resolve().is_relative_to(root.resolve()):
+        message = "is a link to a file outside the content folder; skipped"
+        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
@@ -124,7 +127,7 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
         parsed.problems.append(Problem(SourceRef(name, 1), "file is missing"))
         return
     try:
-        text = _read_text(path, name)
+        text = _read_text(path, name, root)
         document = _parse_toml(text, name)
     except _FileRefusedError as refused:
         parsed.problems.append(refused.problem)
@@ -182,7 +185,7 @@ def _depth(value: object, level: int = 0) -> int:
 def _load_lesson(root: Path, path: Path, parsed: ParsedContent) -> None:
     name = _relative(path, root)
     try:
-        text = _read_text(path, name)
+        text = _read_text(path, name, root)
     except _FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
