@@ -10,8 +10,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from app.domain.content import Content
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,18 +69,33 @@ def check_content(folder: Path | None) -> int:
         print(f"gluteal-atlas: {error}", file=sys.stderr)
         return 2
     content = load_content(root)
-    for problem in content.problems:
+    problems = [str(problem) for problem in content.problems]
+    problems += _diagram_problems(content)
+    for problem in problems:
         print(problem)
     counts = (
         f"{len(content.structures)} structures, {len(content.lessons)} lessons, "
         f"{len(content.questions)} questions, {len(content.stretches)} stretches, "
         f"{len(content.routines)} routines"
     )
-    if content.problems:
-        print(f"{len(content.problems)} problem(s) in {root}; loaded {counts}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {root}; loaded {counts}", file=sys.stderr)
         return 1
     print(f"content OK: {root} ({counts})")
     return 0
+
+
+def _diagram_problems(content: Content) -> list[str]:
+    """The anatomy diagram's ids and layers must match anatomy.toml (see diagram_loader)."""
+    from app.services.diagram_loader import diagram_problems
+    from app.services.resources import ResourceError, find_resources
+
+    try:
+        resources = find_resources()
+    except ResourceError:
+        return []
+    layers = {s.id: s.layer for s in content.structures.values()}
+    return diagram_problems(resources, layers)
 
 
 def has_display() -> bool:

@@ -10,12 +10,21 @@ reference, too deep nesting or too many elements stop the load with a clear
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from app.domain.diagram import DEPTHS, Diagram, FibrePattern, Fibres, Shape, make_shape
+from app.domain.diagram import (
+    DEPTHS,
+    Diagram,
+    FibrePattern,
+    Fibres,
+    Shape,
+    check_against,
+    make_shape,
+)
 from app.domain.diagram_geometry import Command, PathDataError, parse_path
 from app.services.resources import Resources
 
@@ -43,6 +52,16 @@ def load_diagram(resources: Resources, relative: str = DIAGRAM_ASSET) -> Diagram
     if path is None:
         raise DiagramError(f"diagram {relative!r} is missing from {resources.assets_dir}")
     return read_diagram(path)
+
+
+def diagram_problems(resources: Resources, layers: Mapping[str, int]) -> list[str]:
+    """Problems with the shipped diagram against the content's structures (id -> layer):
+    an unreadable file, or structures missing, extra or drawn at another layer."""
+    try:
+        diagram = load_diagram(resources)
+    except DiagramError as error:
+        return [f"{DIAGRAM_ASSET}: {error}"]
+    return [f"{DIAGRAM_ASSET}: {problem}" for problem in check_against(diagram, layers)]
 
 
 def read_diagram(path: Path) -> Diagram:
@@ -109,6 +128,10 @@ def _refuse_entity(*_: Any) -> None:
     raise DiagramError("entities are not allowed")
 
 
+def _refuse_external_entity(*_: Any) -> int:
+    raise DiagramError("external entities are not allowed")
+
+
 def _refuse_references(attributes: dict[str, str]) -> None:
     for key, value in attributes.items():
         local = key.rsplit(" ", 1)[-1]
@@ -127,7 +150,7 @@ def parse_diagram(data: bytes) -> Diagram:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartDoctypeDeclHandler = _refuse_doctype
     parser.EntityDeclHandler = _refuse_entity
-    parser.ExternalEntityRefHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_external_entity
     parser.StartElementHandler = collector.start
     parser.EndElementHandler = collector.end
     parser.CharacterDataHandler = collector.text

@@ -42,7 +42,7 @@ def test_click_shows_the_card_with_every_field(
     """Clicking piriformis (peeled to its depth) fills the card from anatomy.toml."""
     view = _view(page)
     page.depth_buttons[2].click()
-    assert view.depth == 3
+    assert view.current_depth == 3
     point = view.point_inside("piriformis")
     assert point is not None
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
@@ -89,8 +89,8 @@ def test_open_link_selects_peels_and_shows(page: AnatomyPage, structure_id: str)
     page.open_link(f"anatomy:{structure_id}")
     view = _view(page)
     assert view.selected == structure_id
-    assert page.depth_slider.value() == view.depth
-    assert page.depth_buttons[view.depth - 1].isChecked()
+    assert page.depth_slider.value() == view.current_depth
+    assert page.depth_buttons[view.current_depth - 1].isChecked()
     assert view.point_inside(structure_id) is not None
     assert page.card.structure_id == structure_id
 
@@ -113,7 +113,7 @@ def test_slider_and_labels_and_reset(qtbot: QtBot, page: AnatomyPage) -> None:
     """The slider peels; reset clears selection, search, zoom and depth."""
     view = _view(page)
     page.depth_slider.setValue(4)
-    assert view.depth == 4
+    assert view.current_depth == 4
     assert view.point_inside("gluteus-maximus") is None
     page.labels_toggle.setChecked(False)
     assert not view.labels_visible()
@@ -122,7 +122,7 @@ def test_slider_and_labels_and_reset(qtbot: QtBot, page: AnatomyPage) -> None:
     page.search.setText("medius")
     page.open_link("anatomy:gluteus-medius")
     page.reset()
-    assert (view.selected, view.depth, view.zoom, page.search.text()) == ("", 1, 1.0, "")
+    assert (view.selected, view.current_depth, view.zoom, page.search.text()) == ("", 1, 1.0, "")
     assert page.card.structure_id == ""
 
 

@@ -8,6 +8,8 @@ place at once (so clicks are right immediately); only the picture fades.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
@@ -30,6 +32,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -91,6 +94,7 @@ class DiagramView(QWidget):
         self._dragged = False
         self._anchor_cache: dict[tuple[str, int], QPointF | None] = {}
         self._exposed_cache: dict[tuple[str, int], QPainterPath] = {}
+        self._base: tuple[tuple[object, ...], QPixmap] | None = None
         self._fade = QVariantAnimation(self, duration=FADE_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._fade.valueChanged.connect(self._on_fade_value_changed)
@@ -109,7 +113,8 @@ class DiagramView(QWidget):
         return self._diagram
 
     @property
-    def depth(self) -> int:
+    def current_depth(self) -> int:
+        """How far the figure is peeled (1..4); ``depth()`` is QPaintDevice's colour depth."""
         return self._depth
 
     @property
@@ -210,12 +215,14 @@ class DiagramView(QWidget):
         art = self._arts.get(structure_id)
         if art is None:
             return self._depth
-        rect = art.outline.boundingRect().getCoords()
+        rect = _coords(art.outline.boundingRect())
         areas = {
-            depth: exposed_area(rect, lambda p, d=depth: self._exposed(structure_id, d, p))
-            for depth in DEPTHS
+            depth: exposed_area(rect, self._exposure(structure_id, depth)) for depth in DEPTHS
         }
         return best_depth(areas)
+
+    def _exposure(self, structure_id: str, depth: int) -> Callable[[tuple[float, float]], bool]:
+        return lambda point: self._exposed(structure_id, depth, point)
 
     def scroll_to(self, structure_id: str) -> None:
         """Pan (keeping the zoom) so the structure's visible part is in view."""
@@ -259,7 +266,7 @@ class DiagramView(QWidget):
             art = self._arts.get(structure_id)
             point = None
             if art is not None:
-                rect = art.outline.boundingRect().getCoords()
+                rect = _coords(art.outline.boundingRect())
                 point = exposed_point(rect, lambda p: self._exposed(structure_id, depth, p))
             self._anchor_cache[key] = None if point is None else QPointF(*point)
         return self._anchor_cache[key]
@@ -286,21 +293,22 @@ class DiagramView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self._theme.palette.surface)
         area = self._figure_area()
         transform = self._viewport.transform(area)
-        scale = self._viewport.scale(area)
-        painter.setTransform(transform)
-        for shape in self._diagram.shapes:
-            paint_shape(
-                painter, self._arts[shape.id], self._look(shape), self._theme.palette, scale
-            )
+        fading = self._fade.state() == QVariantAnimation.State.Running
+        base = None if fading else self._base_pixmap(transform, self._viewport.scale(area))
+        if base is None:
+            painter.fillRect(self.rect(), self._theme.palette.surface)
+            self._paint_shapes(painter, transform, self._viewport.scale(area))
+        else:
+            painter.drawPixmap(0, 0, base)
         emphasis = self._highlighted or self._selected
         if emphasis:
-            self._paint_wash(painter, transform, emphasis)
-        for shape in self._diagram.shapes:
-            if shape.visible_at(self._depth):
-                paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
+            self._paint_wash(painter, transform, emphasis, base)
+        painter.setTransform(transform)
+        self._paint_hover(painter)
+        for shape in self._diagram.visible(self._depth):
+            paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
         painter.resetTransform()
         if self._labels_on():
             self._paint_labels(painter, transform)
@@ -308,18 +316,71 @@ class DiagramView(QWidget):
             self._paint_focus_frame(painter)
         painter.end()
 
-    def _paint_wash(self, painter: QPainter, transform: QTransform, emphasis: str) -> None:
+    def _paint_shapes(self, painter: QPainter, transform: QTransform, scale: float) -> None:
+        painter.setTransform(transform)
+        for shape in self._diagram.shapes:
+            look = Look(opacity=self._opacity(shape))
+            paint_shape(painter, self._arts[shape.id], look, self._theme.palette, scale)
+        painter.resetTransform()
+
+    def _base_pixmap(self, transform: QTransform, scale: float) -> QPixmap:
+        """The figure without hover, selection or labels, cached until the view changes, so
+        a click or hover repaints with a few blits instead of re-drawing every fibre."""
+        ratio = self.devicePixelRatioF()
+        key = (
+            self.width(),
+            self.height(),
+            ratio,
+            self._depth,
+            self._viewport.zoom,
+            self._viewport.centre.x(),
+            self._viewport.centre.y(),
+            self._theme.palette.name,
+            self._labels_on(),
+        )
+        if self._base is None or self._base[0] != key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(self._theme.palette.surface))
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint_shapes(painter, transform, scale)
+            painter.end()
+            self._base = (key, pixmap)
+        return self._base[1]
+
+    def _paint_wash(
+        self, painter: QPainter, transform: QTransform, emphasis: str, base: QPixmap | None
+    ) -> None:
         """Dim everything but the uncovered part of the emphasised structure.
 
         A wash over the finished picture (rather than fading each shape) keeps the figure
         opaque, so dimmed shapes never show the shapes beneath them through.
         """
-        scene_rect = transform.inverted()[0].mapRect(QRectF(self.rect()))
-        wash = QPainterPath()
-        wash.addRect(scene_rect)
         colour = QColor(self._theme.palette.surface)
         colour.setAlphaF(0.6)
-        painter.fillPath(wash.subtracted(self._exposed_path(emphasis)), colour)
+        exposed = self._exposed_path(emphasis)
+        if base is None:  # mid-fade: no cached picture to restore from
+            scene_rect = transform.inverted()[0].mapRect(QRectF(self.rect()))
+            wash = QPainterPath()
+            wash.addRect(scene_rect)
+            painter.setTransform(transform)
+            painter.fillPath(wash.subtracted(exposed), colour)
+            painter.resetTransform()
+            return
+        painter.fillRect(self.rect(), colour)
+        painter.setTransform(transform)
+        painter.setClipPath(exposed)  # fixed in device coordinates when set
+        painter.resetTransform()
+        painter.drawPixmap(0, 0, base)
+        painter.setClipping(False)
+
+    def _paint_hover(self, painter: QPainter) -> None:
+        if not (self._hover and self._interactive) or self._hover == self._selected:
+            return
+        colour = QColor(self._theme.palette.surface)
+        colour.setAlphaF(0.3)
+        painter.fillPath(self._exposed_path(self._hover), colour)
 
     def _exposed_path(self, structure_id: str) -> QPainterPath:
         key = (structure_id, self._depth)
@@ -535,3 +596,7 @@ class DiagramView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update()
+
+
+def _coords(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())

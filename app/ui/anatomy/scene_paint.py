@@ -97,8 +97,6 @@ def paint_shape(
     painter.setOpacity(look.opacity)
     shape = art.shape
     fill = fill_colour(shape, palette)
-    if look.hovered and not look.selected:
-        fill = _mix(fill, QColor(palette.surface), 0.25)
     painter.fillPath(art.outline, fill)
     painter.setClipPath(art.outline)
     if shape.kind in ("muscle", "ligament"):

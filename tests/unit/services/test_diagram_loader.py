@@ -9,7 +9,13 @@ import pytest
 
 from app.domain.content import Content
 from app.domain.diagram import check_against, hit_test
-from app.services.diagram_loader import MAX_BYTES, DiagramError, load_diagram, read_diagram
+from app.services.diagram_loader import (
+    MAX_BYTES,
+    DiagramError,
+    diagram_problems,
+    load_diagram,
+    read_diagram,
+)
 from app.services.resources import Resources
 
 _GOOD_PATH = '<path id="femur" data-kind="bone" data-layer="4" d="M 0 0 L 10 0 L 10 10 Z"/>'
@@ -125,3 +131,14 @@ def test_missing_asset_is_a_clear_error(tmp_path: Path) -> None:
     resources = Resources(content_dir=tmp_path, assets_dir=tmp_path)
     with pytest.raises(DiagramError, match="missing"):
         load_diagram(resources)
+
+
+def test_diagram_problems_names_mismatches(resources: Resources, shipped_content: Content) -> None:
+    """check-content's diagram check reports a structure the SVG lacks and a wrong layer."""
+    layers = {s.id: s.layer for s in shipped_content.structures.values()}
+    assert diagram_problems(resources, layers) == []
+    layers["gluteus-medius"] = 3
+    layers["tensor-fasciae-latae"] = 1
+    problems = diagram_problems(resources, layers)
+    assert any("'tensor-fasciae-latae' is not drawn" in p for p in problems)
+    assert any("'gluteus-medius' is drawn at layer 2" in p for p in problems)

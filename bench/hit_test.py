@@ -1,0 +1,83 @@
+"""Hit-test and click-to-selection benchmark for the anatomy diagram.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/hit_test.py``. Prints the median and
+99th percentile of one hit test (target ≤ 1 ms) and of a click through to the repainted
+selection (target ≤ 16 ms), each also as a ratio of its target (≤ 1.0 passes).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from app.services.diagram_loader import load_diagram
+from app.services.resources import find_resources
+from app.ui.anatomy.diagram import DiagramView
+from app.ui.theme import Theme
+
+HIT_TARGET_MS = 1.0
+CLICK_TARGET_MS = 16.0
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    theme = Theme()
+    theme.apply(app)
+    view = DiagramView(load_diagram(find_resources()), theme)
+    view.resize(1000, 900)
+    view.show()
+    app.processEvents()
+    rng = random.Random(7)
+    hits: list[float] = []
+    for depth in (1, 2, 3, 4):
+        view.set_depth(depth)
+        view.finish_fade()
+        for _ in range(2500):
+            point = QPointF(rng.uniform(0, view.width()), rng.uniform(0, view.height()))
+            started = time.perf_counter()
+            view.structure_at(point)
+            hits.append((time.perf_counter() - started) * 1000)
+    clicks: list[float] = []
+    for depth in (1, 2, 3):
+        view.set_depth(depth)
+        view.finish_fade()
+        targets = [p for p in (view.point_inside(i) for i in view.selectable_ids()) if p]
+        for round_ in range(60):
+            view.select("")
+            view.repaint()
+            point = targets[round_ % len(targets)]
+            started = time.perf_counter()
+            QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
+            view.repaint()  # the selection is on screen once this paint returns
+            clicks.append((time.perf_counter() - started) * 1000)
+    hit_median, hit_p99 = _percentiles(hits)
+    click_median, click_p99 = _percentiles(clicks)
+    print(
+        f"hit test     n={len(hits)}  median {hit_median:.3f} ms  p99 {hit_p99:.3f} ms  "
+        f"(p99/target {hit_p99 / HIT_TARGET_MS:.2f})"
+    )
+    print(
+        f"click→shown  n={len(clicks)}  median {click_median:.2f} ms  p99 {click_p99:.2f} ms  "
+        f"(p99/target {click_p99 / CLICK_TARGET_MS:.2f}) at {view.width()}x{view.height()}"
+    )
+    ok = hit_p99 <= HIT_TARGET_MS and click_p99 <= CLICK_TARGET_MS
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
