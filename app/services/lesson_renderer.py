@@ -32,6 +32,8 @@ MAX_BODY_CHARS = 200_000
 #: Brackets per paragraph and per body: the inline parser is quadratic in these.
 MAX_BRACKETS_PER_BLOCK = 300
 MAX_BRACKETS = 3_000
+#: Character references (``&#x41;``): the inline parser is quadratic in these too.
+MAX_AMPERSANDS = 4_000
 #: Blockquote nesting depth (``> > >``) and indentation (nested lists recurse).
 MAX_QUOTE_DEPTH = 8
 MAX_INDENT = 32
@@ -85,6 +87,8 @@ def check_renderable(body: str) -> None:
         raise RenderRefusedError(f"it has more than {MAX_LINES:,} lines")
     if body.count("[") > MAX_BRACKETS:
         raise RenderRefusedError(f"it has more than {MAX_BRACKETS:,} square brackets")
+    if body.count("&") > MAX_AMPERSANDS:
+        raise RenderRefusedError(f"it has more than {MAX_AMPERSANDS:,} '&' characters")
     for block in re.split(r"\n[ \t>]*\n", body):
         if block.count("[") > MAX_BRACKETS_PER_BLOCK:
             raise RenderRefusedError("a paragraph has too many square brackets")

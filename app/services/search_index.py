@@ -91,6 +91,8 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(title, section, body, href UNINDEXED, "
             "kind UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
+        # Titles weigh most, then headings, then body text.
+        connection.execute("INSERT INTO docs (docs, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)')")
         rows = [*_lesson_rows(self._content.lessons.values())]
         rows += [_structure_row(structure) for structure in self._content.structures.values()]
         with connection:
@@ -111,7 +113,7 @@ class SearchIndex:
         rows = self._connection.execute(
             "SELECT href, kind, title, section, "
             f"snippet(docs, -1, '{_OPEN}', '{_CLOSE}', '…', 14) "
-            "FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 10.0, 5.0, 1.0) LIMIT ?",
+            "FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
             (query, limit),
         ).fetchall()
         return [SearchHit(h, k, t, s, mark_snippet(snippet)) for h, k, t, s, snippet in rows]

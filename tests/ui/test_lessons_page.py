@@ -156,7 +156,7 @@ def test_choosing_a_lesson_and_next_previous(
 def test_contents_list_scrolls_to_its_section(
     qtbot: QtBot, page: LessonsPage, shipped_content: Content
 ) -> None:
-    keys = page.contents.keys()
+    keys = page.contents.row_keys()
     assert keys == [a for level, _t, a, _l in heading_anchors(lessons(shipped_content)[0].body)
                     if level == 2]  # fmt: skip
     row = page.contents.row(keys[-1])
@@ -184,10 +184,10 @@ def test_typing_a_search_shows_ranked_hits_and_opens_the_section(
     page.focus_search()
     assert page.search_box.hasFocus()
     qtbot.keyClicks(page.search_box, "piriformis")
-    assert page.results.keys() == []  # debounced: nothing ran per keystroke
-    qtbot.waitUntil(lambda: bool(page.results.keys()), timeout=2000)
+    assert page.results.row_keys() == []  # debounced: nothing ran per keystroke
+    qtbot.waitUntil(lambda: bool(page.results.row_keys()), timeout=2000)
     assert any("<b>" in snippet.lower() for snippet in page.results.snippets())
-    lesson_key = next(key for key in page.results if key.startswith("lesson:"))
+    lesson_key = next(key for key in page.results.row_keys() if key.startswith("lesson:"))
     row = page.results.row(lesson_key)
     assert row is not None
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
@@ -198,7 +198,7 @@ def test_a_structure_hit_opens_the_anatomy_page(
     qtbot: QtBot, page: LessonsPage, navigator: RecordingNavigator
 ) -> None:
     qtbot.keyClicks(page.search_box, "sciatic nerve")
-    qtbot.waitUntil(lambda: bool(page.results.keys()), timeout=2000)
+    qtbot.waitUntil(lambda: bool(page.results.row_keys()), timeout=2000)
     row = page.results.row("anatomy:sciatic-nerve")
     assert row is not None
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)

@@ -67,6 +67,11 @@ def lesson_css(p: Palette, scale: float) -> str:
     text_fonts = installed_family(TEXT_FAMILIES, "serif")
     heading_fonts = installed_family(HEADING_FAMILIES, "sans-serif")
     urgent_soft = mix(p.danger, p.surface, 0.14)
+    # The last paragraph's bottom margin already sits inside the box, so pad less below.
+    callout_padding = (
+        f"padding-top: {t.px(0.9)}px; padding-bottom: {t.px(0.1)}px; "
+        f"padding-left: {t.px(0.9)}px; padding-right: {t.px(0.9)}px;"
+    )
     return f"""
 body {{ font-size: {t.text}px; color: {p.text}; }}
 p, li, dd, td, th, blockquote {{ font-family: {text_fonts}; }}
@@ -101,14 +106,15 @@ table.callout {{ border-collapse: collapse; margin-top: {t.px(0.5)}px;
     margin-bottom: {t.px(0.9)}px; }}
 td.callout-bar-doctor {{ background-color: {p.warning}; }}
 td.callout-bar-urgent {{ background-color: {p.danger}; }}
-td.callout-doctor {{ background-color: {p.warning_soft}; padding: {t.px(0.9)}px; }}
-td.callout-urgent {{ background-color: {urgent_soft}; padding: {t.px(0.9)}px; }}
+td.callout-doctor {{ background-color: {p.warning_soft}; {callout_padding} }}
+td.callout-urgent {{ background-color: {urgent_soft}; {callout_padding} }}
 td.callout-doctor strong {{ color: {p.warning}; }}
 td.callout-urgent strong {{ color: {p.danger}; }}
 blockquote {{ color: {p.text_muted}; margin-left: {t.px(1.2)}px; font-style: italic; }}
 hr {{ color: {p.border}; }}
 p.disclaimer {{ font-family: {heading_fonts}; font-size: {t.px(0.78)}px;
-    color: {p.text_muted}; line-height: 150%; margin-top: {t.px(0.6)}px; }}
+    color: {p.text_muted}; line-height: 135%; margin-top: {t.px(0.6)}px; }}
+p.disclaimer a {{ font-family: {heading_fonts}; }}
 p.refused {{ font-family: {heading_fonts}; color: {p.danger}; }}
 """
 

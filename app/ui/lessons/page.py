@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -59,7 +59,7 @@ class LessonsPage(QWidget):
 
     def _build_widgets(self) -> None:
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search lessons and structures")
+        self.search_box.setPlaceholderText("Search the course")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Search lessons and structures")
         self.lesson_list = LessonList()
@@ -138,6 +138,16 @@ class LessonsPage(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self.search_box.clear)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Large type needs the width more than "On this page" does: drop it before the text
+        # column gets cramped.
+        wide_enough = self.width() >= 1100 * max(1.0, self._context.theme.scale)
+        self._contents_box.setVisible(wide_enough)
 
     # --- page protocol -----------------------------------------------------------------------
 
@@ -307,8 +317,8 @@ class LessonsPage(QWidget):
         if self._debounce.isActive():
             self._debounce.stop()
             self._run_search()
-        if self.results.keys() and self._left_stack.currentWidget() is self.results:
-            self._on_results_hit_chosen(self.results.keys()[0])
+        if self.results.row_keys() and self._left_stack.currentWidget() is self.results:
+            self._on_results_hit_chosen(self.results.row_keys()[0])
 
     def _on_results_hit_chosen(self, href: str) -> None:
         link = try_parse_link(href)
@@ -332,6 +342,7 @@ class LessonsPage(QWidget):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._render_current()
         self._apply_palette()
+        self._fit_columns()
         bar.setValue(round(fraction * bar.maximum()))
 
     def export_to(self, path: Path) -> None:

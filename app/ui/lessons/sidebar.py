@@ -105,7 +105,7 @@ class _RowList(QScrollArea):
         self._column.insertWidget(self._column.count() - 1, row)
         self._rows.append(row)
 
-    def keys(self) -> list[str]:
+    def row_keys(self) -> list[str]:
         return [row.key for row in self._rows]
 
     def row(self, key: str) -> _Row | None:

@@ -112,9 +112,10 @@ def test_images_only_from_inside_the_allowed_folders(
         "".join("  " * depth + "- item\n" for depth in range(400)),
         ("[x](lesson:a) " * 250 + "\n\n") * 20,
         "x" * (MAX_BODY_CHARS + 1),
+        "&#x41;" * 24_000,
     ],
     ids=["2MB-brackets", "open-brackets", "open-links", "quotes", "nested-lists", "many-links",
-         "too-big"],
+         "too-big", "entities"],
 )  # fmt: skip
 def test_hostile_bodies_are_refused_or_rendered_within_a_bound(
     renderer: LessonRenderer, body: str
