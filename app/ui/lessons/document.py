@@ -74,7 +74,7 @@ def lesson_css(p: Palette, scale: float) -> str:
     )
     return f"""
 body {{ font-size: {t.text}px; color: {p.text}; }}
-p, li, dd, td, th, blockquote {{ font-family: {text_fonts}; }}
+p, li, dd, td, th, blockquote {{ font-family: {text_fonts}; font-size: {t.text}px; }}
 p {{ margin-top: 0; margin-bottom: {t.px(0.8)}px; line-height: 150%; }}
 li {{ margin-top: 0; margin-bottom: {t.px(0.3)}px; line-height: 145%; }}
 ul, ol {{ margin-top: 0; margin-bottom: {t.px(0.9)}px; margin-left: 0; }}

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.ui.lessons.document import lesson_css
@@ -17,8 +17,12 @@ from app.ui.theme import LIGHT
 
 #: Print resolution; text is vector either way, this only sets layout units.
 DPI = 300
-#: Print type scale relative to the screen's (screen px are larger than print points).
-PRINT_SCALE = 0.62
+#: Print type scale relative to the screen's: body text at 13.5 px of 1/96 in, about 10 pt.
+PRINT_SCALE = 0.75
+#: The text area of A4 less the margins below, in CSS pixels (1/96 in).
+_MM_TO_PX = 96 / 25.4
+_MARGINS_MM = (20, 18, 20, 18)
+PAGE_PX = QSizeF((210 - 40) * _MM_TO_PX, (297 - 36) * _MM_TO_PX)
 
 
 class _HandoutDocument(QTextDocument):
@@ -61,12 +65,14 @@ def _write(document_html: str, title: str, file_name: str, image_lookup: ImageLo
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 18, 20, 18),
+            QMarginsF(*_MARGINS_MM),
             QPageLayout.Unit.Millimeter,
         )
     )
     document = _HandoutDocument(image_lookup)
-    # Points at 300 dpi: scale the screen pixel sizes so body text prints at ~11 pt.
-    document.setDefaultStyleSheet(lesson_css(LIGHT, PRINT_SCALE * DPI / 72))
+    document.setDefaultStyleSheet(lesson_css(LIGHT, PRINT_SCALE))
     document.setHtml(document_html)
+    # With a page size set, Qt lays the text out in CSS pixels and scales each page to the
+    # printer, so the handout keeps the screen's proportions.
+    document.setPageSize(PAGE_PX)
     document.print_(writer)
