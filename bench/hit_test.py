@@ -1,7 +1,7 @@
 """Hit-test and click-to-selection benchmark for the anatomy diagram.
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/hit_test.py``. Prints the median and
-99th percentile of one hit test (target ≤ 1 ms) and of a click through to the repainted
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/hit_test.py [SHOTS]``. Prints the median
+and 99th percentile of one hit test (target ≤ 1 ms) and of a click through to the repainted
 selection (target ≤ 16 ms), each also as a ratio of its target (≤ 1.0 passes).
 """
 
@@ -12,6 +12,7 @@ import random
 import statistics
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,6 +32,19 @@ CLICK_TARGET_MS = 16.0
 def _percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def _screenshots(view: DiagramView, folder: Path) -> None:
+    """One PNG per depth, labels on, the structure that depth is about selected."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chosen = {1: "gluteus-maximus", 2: "gluteus-medius", 3: "piriformis", 4: ""}
+    for depth, structure_id in chosen.items():
+        view.set_depth(depth)
+        view.finish_fade()
+        view.set_labels_visible(True)
+        view.select(structure_id)
+        view.grab().save(str(folder / f"anatomy-depth-{depth}.png"))
+    print(f"screenshots in {folder}")
 
 
 def main() -> int:
@@ -55,6 +69,7 @@ def main() -> int:
     for depth in (1, 2, 3):
         view.set_depth(depth)
         view.finish_fade()
+        app.processEvents()  # the idle moment after peeling, as a learner would give it
         targets = [p for p in (view.point_inside(i) for i in view.selectable_ids()) if p]
         for round_ in range(60):
             view.select("")
@@ -64,6 +79,8 @@ def main() -> int:
             QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
             view.repaint()  # the selection is on screen once this paint returns
             clicks.append((time.perf_counter() - started) * 1000)
+    if len(sys.argv) > 1:
+        _screenshots(view, Path(sys.argv[1]))
     hit_median, hit_p99 = _percentiles(hits)
     click_median, click_p99 = _percentiles(clicks)
     print(

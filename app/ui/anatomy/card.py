@@ -126,13 +126,15 @@ def _e(text: str) -> str:
 
 def _facts(structure: Structure) -> list[tuple[str, str]]:
     innervation = structure.innervation
-    if structure.roots:
+    nerve = structure.kind.value == "nerve"
+    if structure.roots and not nerve:
         innervation = f"{innervation} (roots {structure.roots})"
     pairs = [
         ("Origin", structure.origin),
         ("Insertion", structure.insertion),
         ("Course", structure.course),
-        ("Innervation" if structure.kind.value != "nerve" else "Fibres", innervation),
+        ("Fibres" if nerve else "Innervation", innervation),
+        ("Spinal roots", structure.roots if nerve else ""),
         ("Blood supply", structure.blood_supply),
     ]
     return [(heading, text) for heading, text in pairs if text]

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     QVariantAnimation,
     Signal,
 )
@@ -105,6 +106,7 @@ class DiagramView(QWidget):
         self.setAccessibleName(diagram.title or "Anatomy diagram")
         self._describe()
         theme.changed.connect(self.update)
+        QTimer.singleShot(0, self._warm_caches)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -155,6 +157,7 @@ class DiagramView(QWidget):
             self._focus_id = ""
         self._describe()
         self.update()
+        QTimer.singleShot(0, self._warm_caches)
 
     def finish_fade(self) -> None:
         """Jump to the end of a running fade (screenshots, tests)."""
@@ -306,7 +309,6 @@ class DiagramView(QWidget):
         if emphasis:
             self._paint_wash(painter, transform, emphasis, base)
         painter.setTransform(transform)
-        self._paint_hover(painter)
         for shape in self._diagram.visible(self._depth):
             paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
         painter.resetTransform()
@@ -375,12 +377,11 @@ class DiagramView(QWidget):
         painter.drawPixmap(0, 0, base)
         painter.setClipping(False)
 
-    def _paint_hover(self, painter: QPainter) -> None:
-        if not (self._hover and self._interactive) or self._hover == self._selected:
-            return
-        colour = QColor(self._theme.palette.surface)
-        colour.setAlphaF(0.3)
-        painter.fillPath(self._exposed_path(self._hover), colour)
+    def _warm_caches(self) -> None:
+        """Compute the uncovered outlines of the structures a learner can pick at this depth
+        while the app is idle, so the first click on each is as quick as the rest."""
+        for structure_id in self.selectable_ids():
+            self._exposed_path(structure_id)
 
     def _exposed_path(self, structure_id: str) -> QPainterPath:
         key = (structure_id, self._depth)
