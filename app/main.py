@@ -83,7 +83,7 @@ def build_window(
         content = _load_content(resources)
     store, notice = open_store(args, clock)
     settings = Settings(store)
-    theme = Theme(settings.theme, settings.font_scale)
+    theme = Theme(settings.theme, settings.font_scale, icons_dir=resources.assets_dir / "icons")
     theme.apply(app)
     lesson_progress = LessonProgress(store)
 

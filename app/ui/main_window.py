@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME
 from app.domain.content import Content
@@ -149,6 +156,9 @@ class MainWindow(QMainWindow):
             return
         widget = self.page(key)
         self._stack.setCurrentWidget(widget)
+        focus = QApplication.focusWidget()
+        if focus is None or self._rail.isAncestorOf(focus):
+            widget.setFocus()  # leave the rail; page_shown() may focus something better
         self._rail.setVisible(True)
         self._rail.set_current(key)
         self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")

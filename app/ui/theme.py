@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
@@ -116,10 +117,17 @@ class Theme(QObject):
 
     changed = Signal()
 
-    def __init__(self, name: str = "light", scale: float = 1.0, parent: QObject | None = None):
+    def __init__(
+        self,
+        name: str = "light",
+        scale: float = 1.0,
+        parent: QObject | None = None,
+        icons_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._palette = PALETTES.get(name, LIGHT)
         self._scale = scale
+        self._icons_dir = icons_dir
 
     @property
     def palette(self) -> Palette:
@@ -146,7 +154,19 @@ class Theme(QObject):
         font.setFamilies(FONT_FAMILIES)
         font.setPixelSize(self.px())
         app.setFont(font)
-        app.setStyleSheet(stylesheet(self._palette, self.px))
+        app.setStyleSheet(stylesheet(self._palette, self.px) + self._arrows())
+
+    def _arrows(self) -> str:
+        """Drop-down arrows: a styled combo box loses Qt's own, so draw ours from assets."""
+        if self._icons_dir is None:
+            return ""
+        light = self._palette.name == "high-contrast"
+        chevron = self._icons_dir / ("chevron-down-light.svg" if light else "chevron-down.svg")
+        return (
+            "QComboBox::drop-down { border: none; width: 30px; }\n"
+            f"QComboBox::down-arrow {{ image: url({chevron.as_posix()}); width: 14px; "
+            "height: 14px; }\n"
+        )
 
 
 def stylesheet(p: Palette, size: Callable[..., int]) -> str:
