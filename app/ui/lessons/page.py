@@ -133,7 +133,9 @@ class LessonsPage(QWidget):
         self.read_button.clicked.connect(self._on_read_button_clicked)
         self.quiz_button.clicked.connect(self._on_quiz_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        self._context.lesson_progress.changed.connect(lambda _id: self._refresh_read())
+        # Bound methods, not lambdas: Qt drops them when this page is destroyed, so the
+        # long-lived services do not keep a discarded page alive.
+        self._context.lesson_progress.changed.connect(self._on_progress_changed)
         self._context.theme.changed.connect(self._on_theme_changed)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box)
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -258,6 +260,9 @@ class LessonsPage(QWidget):
         done = self._current in read
         self.read_button.setChecked(done)
         self.read_button.setText("✓  Read" if done else "Mark as read")
+
+    def _on_progress_changed(self, _lesson_id: str) -> None:
+        self._refresh_read()
 
     def _on_read_button_clicked(self, checked: bool) -> None:
         try:
