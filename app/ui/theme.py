@@ -201,6 +201,8 @@ QPushButton {{ background: {p.surface}; border: 1px solid {p.border}; border-rad
 QPushButton:hover {{ border-color: {p.accent}; }}
 QPushButton:pressed {{ background: {p.surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {p.focus}; }}
+QPushButton:checked {{ background: {p.accent_soft}; color: {p.accent};
+    border: 2px solid {p.accent}; }}
 QPushButton:disabled {{ color: {p.text_muted}; background: {p.surface_alt}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; }}

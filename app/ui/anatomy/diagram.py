@@ -489,7 +489,9 @@ class DiagramView(QWidget):
         self._hover = structure_id
         shape = self._diagram.shape(structure_id)
         # Qt shows the widget's tool tip after the usual hover delay, and moves on with it.
-        self.setToolTip(shape.name if shape is not None else "")
+        # With labels hidden (quiz questions) the name would give the answer away.
+        named = shape is not None and self._labels_visible
+        self.setToolTip(shape.name if named and shape is not None else "")
         if shape is None:
             QToolTip.hideText()
         self.update()

@@ -59,7 +59,8 @@ class AnatomyPage(QWidget):
         splitter.addWidget(self._build_centre(self.view))
         splitter.addWidget(self.card)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 680, 380])
+        self.card.setMinimumWidth(300)
+        splitter.setSizes([240, 640, 360])
         splitter.setChildrenCollapsible(False)
         column.addWidget(splitter, 1)
         self._wire(self.view)
@@ -68,12 +69,14 @@ class AnatomyPage(QWidget):
 
     def _build_sidebar(self) -> QWidget:
         sidebar = QWidget()
+        sidebar.setMinimumWidth(220)  # long names ("Sacrotuberous ligament") must fit whole
         box = QVBoxLayout(sidebar)
         box.setContentsMargins(0, 0, 12, 0)
         self.search.setPlaceholderText("Find a structure…")
         self.search.setAccessibleName("Find a structure")
         self.search.setClearButtonEnabled(True)
         self.structure_list.setAccessibleName("Structures")
+        self.structure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = self._context.content
         for structure in sorted(content.structures.values(), key=lambda s: (s.context, s.layer)):
             item = QListWidgetItem(structure.name)
@@ -100,7 +103,8 @@ class AnatomyPage(QWidget):
         group = QButtonGroup(self)
         group.setExclusive(True)
         for depth, name in LAYER_NAMES.items():
-            depth_button = button(f"{depth} · {name}")
+            depth_button = button(name)
+            depth_button.setToolTip(f"Depth {depth} of {len(LAYER_NAMES)}")
             depth_button.setCheckable(True)
             depth_button.setAccessibleName(f"Peel to depth {depth}: {name}")
             group.addButton(depth_button, depth)
@@ -112,9 +116,7 @@ class AnatomyPage(QWidget):
         self.depth_slider.setPageStep(1)
         self.depth_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.depth_slider.setAccessibleName("Depth")
-        self.depth_slider.setMinimumWidth(140)
-        row.addSpacing(12)
-        row.addWidget(self.depth_slider, 1)
+        self.depth_slider.setMinimumWidth(120)
         return row
 
     def _build_view_row(self) -> QHBoxLayout:
@@ -122,7 +124,10 @@ class AnatomyPage(QWidget):
         self.labels_toggle.setChecked(True)
         self.labels_toggle.setAccessibleName("Show labels")
         row.addWidget(self.labels_toggle)
-        row.addStretch(1)
+        row.addSpacing(16)
+        row.addWidget(label("Peel", "muted", wrap=False))
+        row.addWidget(self.depth_slider, 1)
+        row.addSpacing(16)
         self.zoom_out = button("\N{MINUS SIGN}")
         self.zoom_out.setAccessibleName("Zoom out")
         self.zoom_in = button("+")
