@@ -43,8 +43,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     data = tempfile.mkdtemp(prefix="gluteal-atlas-bench-")
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "GLUTEAL_ATLAS_EXIT_AFTER_PAINT": "1"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "GLUTEAL_ATLAS_EXIT_AFTER_PAINT": "1",
+    }
     bare = [sys.executable, str(HERE / "bare_window.py")]
     app = [sys.executable, "-m", "app", "--data", data]
     sample(bare, env), sample(app, env)  # warm the disk cache for both alike
@@ -59,8 +62,12 @@ def main() -> int:
     bare_rss = max(rss for _, rss in results["bare"])
     verdict = "met" if ratio <= TARGET_RATIO else "NOT met"
     print(f"runs: {args.runs} each, alternating")
-    print(f"bare PySide6 window: median {bare_ms:.0f} ms to first paint, peak RSS {bare_rss:.0f} MiB")
-    print(f"Gluteal Atlas home:  median {app_ms:.0f} ms to first paint, peak RSS {app_rss:.0f} MiB")
+    print(
+        f"bare PySide6 window: median {bare_ms:.0f} ms to first paint, peak RSS {bare_rss:.0f} MiB"
+    )
+    print(
+        f"Gluteal Atlas home:  median {app_ms:.0f} ms to first paint, peak RSS {app_rss:.0f} MiB"
+    )
     print(f"ratio: {ratio:.2f} (target <= {TARGET_RATIO}: {verdict})")
     return 0
 

@@ -180,5 +180,3 @@ def _ref_ok(ref: _Ref, content: Content) -> bool:
     if ref.link is not None:
         return resolves(ref.link, content)
     return bool(ref.stretch) and ref.stretch in content.stretches
-
-

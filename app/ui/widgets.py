@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-
 DISCLAIMER = (
     "Gluteal Atlas is for education only. It is not medical advice and cannot diagnose or treat "
     "anything. If you have weakness, numbness, pain that spreads down the leg, or any symptom "

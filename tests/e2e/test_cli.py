@@ -41,14 +41,19 @@ def test_check_content_lists_each_problem_with_file_and_line(
     shutil.copytree(resources.content_dir, content)
     lesson = next((content / "lessons").glob("01-*.md"))
     text = lesson.read_text("utf-8")
-    lesson.write_text(text.replace("(anatomy:gluteus-medius)", "(anatomy:gluteus-medial)"), "utf-8")
+    lesson.write_text(
+        text.replace("(anatomy:gluteus-medius)", "(anatomy:gluteus-medial)"), "utf-8"
+    )
     link_line = next(
-        n for n, line in enumerate(lesson.read_text("utf-8").splitlines(), 1)
+        n
+        for n, line in enumerate(lesson.read_text("utf-8").splitlines(), 1)
         if "anatomy:gluteus-medial" in line
     )
     routines = content / "routines" / "glute-piriformis.toml"
     routines.write_text(
-        routines.read_text("utf-8").replace('summary = "Lying on your back, hug', 'note = "hug', 1),
+        routines.read_text("utf-8").replace(
+            'summary = "Lying on your back, hug', 'note = "hug', 1
+        ),
         "utf-8",
     )
     quiz = content / "quizzes" / "broken.toml"
@@ -69,8 +74,11 @@ def test_check_content_lists_each_problem_with_file_and_line(
 
 
 def test_no_display_prints_one_clear_line() -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = _run(env=env)
     assert result.returncode == 2
     assert result.stdout == ""
@@ -84,7 +92,11 @@ def test_screenshot_renders_every_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = sorted(path.name for path in (tmp_path / "shots").glob("*.png"))
     assert names[:6] == [
-        "01-home.png", "02-anatomy.png", "03-lessons.png", "04-quiz.png", "05-stretch.png",
+        "01-home.png",
+        "02-anatomy.png",
+        "03-lessons.png",
+        "04-quiz.png",
+        "05-stretch.png",
         "06-progress.png",
     ]
     assert all((tmp_path / "shots" / name).stat().st_size > 10_000 for name in names)

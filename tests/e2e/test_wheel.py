@@ -25,15 +25,26 @@ def test_wheel_installs_and_finds_its_content(tmp_path: Path) -> None:
     """
     source = tmp_path / "source"  # build from a copy: never write build/ into the checkout
     for name in ("app", "content", "assets"):
-        shutil.copytree(CHECKOUT / name, source / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "_data"))
+        shutil.copytree(
+            CHECKOUT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "_data")
+        )
     for name in ("pyproject.toml", "setup.py", "README.md", "MANIFEST.in"):
         shutil.copy2(CHECKOUT / name, source / name)
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
-         str(source)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next(dist.glob("gluteal_atlas-*.whl"))
     env_dir = tmp_path / "venv"
@@ -43,13 +54,29 @@ def test_wheel_installs_and_finds_its_content(tmp_path: Path) -> None:
     (site / "parent.pth").write_text("\n".join(parent_site) + "\n")
     python = env_dir / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
-         "--no-index", "--quiet", str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     result = subprocess.run(
         [str(env_dir / "bin" / "gluteal-atlas"), "check-content"],
-        capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "content OK" in result.stdout

@@ -121,7 +121,7 @@ class HomePage(QScrollArea):
         card.body.addWidget(label("Make text bigger or switch to high contrast.", "muted"))
         card.body.addStretch(1)
         row = QHBoxLayout()
-        smaller, larger = button("A−"), button("A+")
+        smaller, larger = button("A\N{MINUS SIGN}"), button("A+")
         smaller.setAccessibleName("Smaller text")
         larger.setAccessibleName("Larger text")
         smaller.clicked.connect(lambda: self._context.settings.step_font_scale(-1))
@@ -180,7 +180,9 @@ class HomePage(QScrollArea):
         self._continue_button.setVisible(bool(content.structures or content.lessons))
         if lesson is None:
             self._continue_title.setText("Explore the anatomy")
-            self._continue_text.setText("Peel back the layers of the buttock one muscle at a time.")
+            self._continue_text.setText(
+                "Peel back the layers of the buttock one muscle at a time."
+            )
             self._continue_href = f"{LinkKind.ANATOMY}:gluteus-maximus"
             self._continue_button.setText("Open")
             return

@@ -29,9 +29,14 @@ def test_fresh_store_is_migrated_with_wal_and_full_sync(store: Store) -> None:
 
 def test_a_failed_write_rolls_back_whole(store: Store) -> None:
     """Nothing of a transaction survives when any statement in it fails."""
-    with pytest.raises(StoreError), store.transaction() as connection:
-        connection.execute("INSERT INTO settings VALUES ('a', '1')")
-        connection.execute("INSERT INTO settings VALUES ('a', '2')")  # duplicate key
+
+    def write_twice() -> None:
+        with store.transaction() as connection:
+            connection.execute("INSERT INTO settings VALUES ('a', '1')")
+            connection.execute("INSERT INTO settings VALUES ('a', '2')")  # duplicate key
+
+    with pytest.raises(StoreError):
+        write_twice()
     assert store.query("SELECT * FROM settings") == []
     with store.transaction() as connection:
         connection.execute("INSERT INTO settings VALUES ('b', '1')")
