@@ -90,16 +90,6 @@ def _drive(qtbot: QtBot, step: Callable[[], None], count: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="measured: ~450 Python objects and ~300 KiB RSS kept per cycle of opening and "
-    "discarding the 6 pages. Cause found: app/ui/lessons/page.py:136 connects a lambda to the "
-    "long-lived lesson_progress.changed, so discarded lesson pages stay alive (and raise "
-    "'QLabel already deleted' when progress changes). Lessons owner to fix.",
-    raises=AssertionError,
-)
-# The dead pages' slots raise in the event loop (the bug above); pytest-qt would turn that
-# into a teardown error and hide the measurement, so let them print instead.
-@pytest.mark.qt_no_exception_capture
 def test_opening_and_destroying_every_page_is_flat(window: MainWindow, qtbot: QtBot) -> None:
     keys = window.page_keys()
 
