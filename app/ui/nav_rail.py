@@ -30,7 +30,6 @@ class NavRail(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("navRail")
-        self.setFixedWidth(RAIL_WIDTH)
         self._theme = theme
         self._icons_dir = icons_dir
         self._group = QButtonGroup(self)
@@ -85,6 +84,11 @@ class NavRail(QFrame):
             button.setVisible(key in keys)
 
     def _on_theme_changed(self) -> None:
+        # Wider with bigger type, so "Progress" never turns into "Pr…ss".
+        width = round(RAIL_WIDTH + max(0.0, self._theme.scale - 1.0) * 64)
+        self.setFixedWidth(width)
+        for button in [*self._buttons.values(), self._about]:
+            button.setMinimumSize(QSize(width - 20, 72))
         palette = self._theme.palette
         for button in [*self._buttons.values(), self._about]:
             path = self._icons_dir / f"{button.property('icon_name')}.svg"

@@ -62,6 +62,8 @@ class RoutineLibrary(QWidget):
         column.addWidget(label("Pick a routine, read it through, then press Start.", "muted"))
         self._list = QListWidget()
         self._list.setAccessibleName("Routines")
+        self._list.setWordWrap(True)
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._list.itemActivated.connect(self._on_list_item_activated)
         column.addWidget(self._list, 1)
@@ -83,7 +85,6 @@ class RoutineLibrary(QWidget):
             text = f"{routine.name}\n{duration_text(routine.total_seconds)}{mine}"
             item = QListWidgetItem(text)
             item.setData(_ROUTINE_ROLE, routine.id)
-            item.setSizeHint(QSize(0, 64))
             self._list.addItem(item)
         self.select(current or (shipped[0].id if shipped else ""))
 
