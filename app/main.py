@@ -52,9 +52,11 @@ def run(args: argparse.Namespace) -> int:
         window, notice = build_window(app, args, resources, SystemClock())
         return save_screenshots(window, args.screenshot)
     # Home paints first; content is parsed right after, before any other page can be opened.
-    window, notice = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
+    window, notice = build_window(
+        app, args, resources, SystemClock(), content=EMPTY_CONTENT, back_up_now=False
+    )
     home = window.page("home")
-    FirstPaintWatcher(home, lambda: window.set_content(_load_content(resources)))
+    FirstPaintWatcher(home, lambda: _after_first_paint(window, resources))
     if os.environ.get(STARTUP_PROBE_ENV):
         # Installed last so Qt consults it first: it reports before the content load runs.
         FirstPaintWatcher(home, lambda: _report_first_paint(app))
@@ -73,6 +75,7 @@ def build_window(
     resources: Resources,
     clock: Clock,
     content: Content | None = None,
+    back_up_now: bool = True,
 ) -> tuple[MainWindow, OpenNotice | None]:
     """Build services and the main window (not yet shown).
 
@@ -81,7 +84,7 @@ def build_window(
     """
     if content is None:
         content = _load_content(resources)
-    store, notice = open_store(args, clock)
+    store, notice = open_store(args, clock, back_up=back_up_now)
     settings = Settings(store)
     theme = Theme(settings.theme, settings.font_scale, icons_dir=resources.assets_dir / "icons")
     theme.apply(app)
@@ -157,7 +160,15 @@ def _load_content(resources: Resources) -> Content:
     return dataclasses.replace(fallback, problems=(reason, *content.problems, *fallback.problems))
 
 
-def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotice | None]:
+def _after_first_paint(window: MainWindow, resources: Resources) -> None:
+    """Start-up work the first paint does not wait for."""
+    window.set_content(_load_content(resources))
+    window.context.store.back_up_if_due(window.context.clock.now())
+
+
+def open_store(
+    args: argparse.Namespace, clock: Clock, *, back_up: bool = True
+) -> tuple[Store, OpenNotice | None]:
     if args.kiosk:
         return Store.in_memory(), None  # kiosk visits keep no data on disk
     if args.screenshot is not None and args.data is None:
@@ -165,7 +176,7 @@ def open_store(args: argparse.Namespace, clock: Clock) -> tuple[Store, OpenNotic
     folder = args.data or Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     )
-    return Store.open(folder / DB_NAME, clock.now())
+    return Store.open(folder / DB_NAME, clock.now(), back_up=back_up)
 
 
 def _report_first_paint(app: QApplication) -> None:

@@ -65,11 +65,17 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path, now: datetime) -> tuple[Store, OpenNotice | None]:
+    def open(
+        cls, path: Path, now: datetime, *, back_up: bool = True
+    ) -> tuple[Store, OpenNotice | None]:
         """Open (or create) the database at ``path``, recovering from a damaged file.
 
         Never raises: when nothing on disk can be used, progress is kept in memory and the
         notice says so.
+
+        Args:
+            back_up: take today's backup now; the app passes False and calls
+                :meth:`back_up_if_due` once its first page is painted.
 
         Returns:
             The store and, when something had to be done about the old file, a notice.
@@ -85,8 +91,8 @@ class Store:
                 f"Progress cannot be saved this time: {_reason(error)}. "
                 "Nothing was changed on disk."
             )
-        if existed and notice is None:
-            store._back_up_if_due(now)
+        if back_up and existed and notice is None:
+            store.back_up_if_due(now)
         return store, notice
 
     @classmethod
@@ -124,7 +130,7 @@ class Store:
             raise
         return store
 
-    def _back_up_if_due(self, now: datetime) -> None:
+    def back_up_if_due(self, now: datetime) -> None:
         """Take today's backup if none is recent; a failed backup must not stop the app."""
         if self.path is None:
             return
