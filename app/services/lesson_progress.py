@@ -49,6 +49,10 @@ class LessonProgress(QObject):
             )
         self.changed.emit(lesson_id)
 
+    def announce_reset(self) -> None:
+        """Tell listeners that every lesson's state may have changed (the table was emptied)."""
+        self.changed.emit("")
+
     def last_opened(self) -> str | None:
         """The lesson opened most recently, if any."""
         rows = self._store.query(

@@ -135,12 +135,17 @@ class MainWindow(QMainWindow):
         self._rail.set_visible_pages(self._enabled)
 
     def discard_pages(self, keep: frozenset[str] = frozenset()) -> None:
-        """Destroy built pages (kiosk reset): the next visit builds them afresh."""
+        """Destroy built pages: the next visit builds them afresh."""
         for key in [key for key in self._built if key not in keep]:
-            widget = self._built.pop(key)
-            self._stack.removeWidget(widget)
-            widget.deleteLater()
-        if self._current not in self._built:
+            self.discard_page(key)
+
+    def discard_page(self, key: str) -> None:
+        widget = self._built.pop(key, None)
+        if widget is None:
+            return
+        self._stack.removeWidget(widget)
+        widget.deleteLater()
+        if self._current == key:
             self._current = ""
 
     def show_screen(self, widget: QWidget, *, rail: bool) -> None:

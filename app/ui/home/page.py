@@ -51,6 +51,11 @@ class HomePage(QScrollArea):
         self._doctor_button.setVisible(bool(self._doctor_link()))
         self._refresh_continue()
 
+    def reset(self) -> None:
+        """Kiosk: back to the top, with the "continue" card of a first visit."""
+        self.verticalScrollBar().setValue(0)
+        self._refresh_continue()
+
     # --- building ------------------------------------------------------------------------
 
     def _build(self) -> None:

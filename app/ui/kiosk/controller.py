@@ -48,6 +48,9 @@ class KioskController(QObject):
         self.pin_pad = PinPad(window)
         self.admin = AdminPanel(window, list(PAGES))
         self.attract = self._make_attract()
+        self._lock_timer = QTimer(self)  # owned, so it dies with the controller
+        self._lock_timer.setSingleShot(True)
+        self._lock_timer.timeout.connect(self._refresh_lock_message)
         self._wire()
 
     def _make_attract(self) -> AttractScreen:
@@ -109,16 +112,21 @@ class KioskController(QObject):
         _close_dialogs()
         QApplication.clipboard().clear()
         window = self._window
-        for key in window.built_pages():
-            reset = getattr(window.page(key), "reset", None)
-            if callable(reset):
-                reset()
-        window.discard_pages()
         try:
             wipe_visit(window.context.store)
         except StoreError as error:
             window.notice.show_message(str(error))
         window.context.settings.forget_cached()
+        window.context.lesson_progress.announce_reset()
+        # Pages forget the visit themselves (search text, sessions, scroll positions); one
+        # without reset() is rebuilt instead. Keeping pages alive keeps memory flat over
+        # thousands of visits (bench/kiosk_soak.py).
+        for key in window.built_pages():
+            reset = getattr(window.page(key), "reset", None)
+            if callable(reset):
+                reset()
+            else:
+                window.discard_page(key)
         self._window.context.settings.set("volume", self._policy.volume)
         window.show_screen(self.attract, rail=False)
         self.resets += 1
@@ -138,7 +146,7 @@ class KioskController(QObject):
             self.pin_pad.ask()
             wait = seconds_locked(lockout, now)
             self.pin_pad.set_message(f"Too many wrong PINs. Try again in {wait} s.", locked=True)
-            QTimer.singleShot(min(wait, 60) * 1000, lambda: self._refresh_lock_message())
+            self._lock_timer.start(min(wait, 60) * 1000)
         else:
             self.pin_pad.ask(message)
 

@@ -176,9 +176,16 @@ class LessonsPage(QWidget):
         self._debounce.stop()
         self._left_stack.setCurrentWidget(self.lesson_list)
         self._scroll.clear()
+        if not self._lessons:
+            return
+        first = self._lessons[0].id
+        if self._current == first:
+            # Already showing it: back to the top, without re-rendering (which costs memory
+            # Qt only slowly gives back; a kiosk resets thousands of times).
+            self.reader.verticalScrollBar().setValue(0)
+            return
         self._current = ""
-        if self._lessons:
-            self._show_lesson(self._lessons[0].id, record=False)
+        self._show_lesson(first, record=False)
 
     def page_shown(self) -> None:
         if self._current:

@@ -167,6 +167,10 @@ class ProgressPage(QScrollArea):
     def page_shown(self) -> None:
         self.refresh()
 
+    def reset(self) -> None:
+        """Kiosk: the store was emptied; show that, not the last visitor's charts."""
+        self.refresh()
+
 
 def _mastery_bars(groups: list[GroupMastery], title: Callable[[str], str], answers: int) -> Bars:
     if not answers:

@@ -127,8 +127,10 @@ class QuizPage(QStackedWidget):
     def reset(self) -> None:
         """Kiosk: drop the session in progress (and, in kiosk mode, the visitor's answers)."""
         if self._context.kiosk:
+            previous = self.quiz_store
             self.quiz_store = self._new_quiz_store()
             self.question_view.quiz_store = self.quiz_store
+            previous.deleteLater()
         self.show_start()
 
     def page_shown(self) -> None:
