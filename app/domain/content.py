@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.domain.links import Link, LinkKind
@@ -27,9 +28,15 @@ class Content:
     routines: Mapping[str, Routine]
     problems: tuple[Problem, ...] = ()
 
-    @property
+    # Cached: link checking asks these for every quiz link (content is frozen, so they hold).
+    @cached_property
     def topics(self) -> frozenset[str]:
         return frozenset(question.topic for question in self.questions.values())
+
+    @cached_property
+    def quiz_targets(self) -> frozenset[str]:
+        """What ``quiz:<target>`` may name: a topic, a structure or a lesson."""
+        return self.topics | self.structures.keys() | self.lessons.keys()
 
     def resolves(self, link: Link) -> bool:
         """Whether ``link`` points at something that exists."""
@@ -51,6 +58,5 @@ def resolves(link: Link, content: Content) -> bool:
         lesson = content.lessons.get(link.target)
         return lesson is not None and (not link.anchor or link.anchor in lesson.anchors)
     if link.kind is LinkKind.QUIZ:
-        targets = content.topics | content.structures.keys() | content.lessons.keys()
-        return link.target in targets
+        return link.target in content.quiz_targets
     return link.target in content.routines

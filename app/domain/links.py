@@ -19,8 +19,11 @@ class LinkKind(StrEnum):
 
 
 _TARGET = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HTML_HREF = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# One pass over the whole text; [ \t] rather than \s so no match spans two lines.
+_ANY_LINK = re.compile(
+    r"\]\([ \t]*<?([^)\s>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)"  # Markdown [text](href)
+    r"""|(?i:href|src)[ \t]*=[ \t]*["']([^"'\n]+)["']"""  # HTML href="…" / src="…"
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,12 @@ def try_parse_link(href: str) -> Link | None:
 
 def find_links(text: str) -> list[tuple[str, int]]:
     """Every link target in Markdown or HTML ``text``, with its 1-based line within ``text``."""
+    if "](" not in text and "=" not in text:
+        return []  # most text has no link at all; skip the scan
     found: list[tuple[str, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for pattern in (_MARKDOWN_LINK, _HTML_HREF):
-            found.extend((match.group(1), number) for match in pattern.finditer(line))
+    line, counted_to = 1, 0
+    for match in _ANY_LINK.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        found.append((match.group(1) or match.group(2), line))
     return found

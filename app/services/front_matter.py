@@ -7,8 +7,10 @@ ourselves, so the body's first line number is known, and let the extension parse
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _KEY_LINE = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+):")
 _LIST_KEYS = frozenset({"structures", "topics"})
@@ -51,12 +53,19 @@ def split_front_matter(text: str) -> FrontMatter:
 def _parse_meta(header: list[str]) -> dict[str, list[str]]:
     if not header:
         return {}
-    import markdown  # deferred: ~25 ms of import the first paint does not need
-
-    reader = markdown.Markdown(extensions=["meta"])
+    reader = _meta_reader()
+    reader.reset()
     reader.convert("\n".join(header))
     meta: dict[str, list[str]] = reader.Meta
     return meta
+
+
+@functools.lru_cache(maxsize=1)
+def _meta_reader() -> Any:
+    """One reusable reader: building a Markdown parser costs more than parsing a header."""
+    import markdown  # deferred: ~25 ms of import the first paint does not need
+
+    return markdown.Markdown(extensions=["meta"])
 
 
 def _typed(meta: dict[str, list[str]]) -> dict[str, object]:

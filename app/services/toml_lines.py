@@ -51,6 +51,21 @@ def record_lines(lines: dict[Path, int], prefix: Path) -> dict[str, int]:
     }
 
 
+def array_record_lines(lines: dict[Path, int], array: str) -> dict[int, dict[str, int]]:
+    """:func:`record_lines` for every element of a top-level array of tables, in one pass.
+
+    Returns:
+        element index → that element's key lines (a file of thousands of records would make
+        one :func:`record_lines` call per record quadratic).
+    """
+    grouped: dict[int, dict[str, int]] = {}
+    for path, line in lines.items():
+        if len(path) > 2 and path[0] == array and isinstance(path[1], int):
+            key = ".".join(str(part) for part in path[2:])
+            grouped.setdefault(path[1], {})[key] = line
+    return grouped
+
+
 def _split(header: str) -> list[str]:
     return [part.strip().strip("\"'") for part in header.split(".")]
 
