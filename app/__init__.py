@@ -3,3 +3,5 @@
 __version__ = "0.1.0"
 APP_NAME = "Gluteal Atlas"
 APP_ID = "gluteal-atlas"
+#: The desktop entry / AppStream id (packaging/linux); Wayland matches windows to it.
+DESKTOP_ID = "io.github.gluteal_atlas.GlutealAtlas"

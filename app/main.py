@@ -12,7 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_ID, APP_NAME, __version__
+from app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from app.domain.content import EMPTY_CONTENT, Content
 from app.domain.problems import Problem, SourceRef
 from app.services.clock import Clock, SystemClock
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     try:
         resources = find_resources(args.content)
     except ResourceError as error:
