@@ -24,6 +24,14 @@ def label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
     return widget
 
 
+def add_page_heading(column: QVBoxLayout, eyebrow: str, title: str, blurb: str = "") -> None:
+    """The heading every top-level page opens with: eyebrow, display title, optional blurb."""
+    column.addWidget(label(eyebrow, "eyebrow"))
+    column.addWidget(label(title, "display"))
+    if blurb:
+        column.addWidget(label(blurb, "muted"))
+
+
 def button(text: str, role: str = "") -> QPushButton:
     widget = QPushButton(text)
     if role:

@@ -10,7 +10,7 @@ from app.domain.links import LinkKind, try_parse_link
 from app.ui.context import PageContext
 from app.ui.icons import icon
 from app.ui.pages import PageSpec
-from app.ui.widgets import DISCLAIMER, Card, button, label
+from app.ui.widgets import DISCLAIMER, Card, add_page_heading, button, label
 
 RED_FLAGS_LINKS = ("lesson:red-flags#see-a-doctor", "lesson:what-is-a-gluteal-twitch#see-a-doctor")
 
@@ -80,15 +80,13 @@ class HomePage(QScrollArea):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        column.addWidget(label("Gluteal Atlas", "eyebrow"))
-        column.addWidget(label("Get to know the muscles you sit on", "display"))
-        column.addWidget(
-            label(
-                "Explore the gluteal muscles and the sciatic nerve layer by layer, learn why "
-                "buttock muscles twitch and what helps, test yourself, and follow guided "
-                "stretches — all offline.",
-                "muted",
-            )
+        add_page_heading(
+            column,
+            "Gluteal Atlas",
+            "Get to know the muscles you sit on",
+            "Explore the gluteal muscles and the sciatic nerve layer by layer, learn why buttock "
+            "muscles twitch and what helps, test yourself, and follow guided stretches — all "
+            "offline.",
         )
         return box
 

@@ -14,7 +14,7 @@ from app.domain.quiz_session import topic_title
 from app.services.quiz_store import QuizStore
 from app.ui.context import PageContext
 from app.ui.progress.charts import BarChart, Bars
-from app.ui.widgets import Card, button, label
+from app.ui.widgets import Card, add_page_heading, button, label
 
 #: Days of accuracy history shown (older days are still stored).
 HISTORY_DAYS = 14
@@ -100,8 +100,7 @@ class ProgressPage(QScrollArea):
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 36, 48, 36)
         column.setSpacing(22)
-        column.addWidget(label("Progress", "eyebrow"))
-        column.addWidget(label("How your learning is going", "display"))
+        add_page_heading(column, "Progress", "How your learning is going")
         column.addWidget(self.totals)
         for section in (self.accuracy, self.topics, self.structures, self.due):
             column.addWidget(section)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QVBoxLayout, 
 
 from app.domain.content import Content
 from app.domain.quiz_session import Scope, matches, topic_title
-from app.ui.widgets import Card, button, label
+from app.ui.widgets import Card, add_page_heading, button, label
 
 TEST_SIZES = (5, 10, 20)
 
@@ -51,14 +51,12 @@ class StartView(QScrollArea):
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 36, 48, 36)
         column.setSpacing(22)
-        column.addWidget(label("Quiz", "eyebrow"))
-        column.addWidget(label("Test what you know", "display"))
-        column.addWidget(
-            label(
-                "Every answer is remembered. Questions you miss come back soon; the ones you "
-                "know come back later and later, so your time goes where it helps.",
-                "muted",
-            )
+        add_page_heading(
+            column,
+            "Quiz",
+            "Test what you know",
+            "Every answer is remembered. Questions you miss come back soon; the ones you know "
+            "come back later and later, so your time goes where it helps.",
         )
         row = QHBoxLayout()
         row.setSpacing(18)
