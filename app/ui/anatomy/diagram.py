@@ -8,8 +8,6 @@ place at once (so clicks are right immediately); only the picture fades.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
@@ -45,11 +43,9 @@ from app.domain.diagram import (
     MIN_DEPTH,
     Diagram,
     Shape,
-    best_depth,
     clamp_depth,
-    exposed_area,
-    exposed_point,
 )
+from app.ui.anatomy.exposure import Exposure
 from app.ui.anatomy.labels import Label, paint_labels, place_labels
 from app.ui.anatomy.scene_paint import Look, make_art, paint_ring, paint_shape
 from app.ui.anatomy.viewport import Viewport
@@ -79,6 +75,7 @@ class DiagramView(QWidget):
         self._diagram = diagram
         self._theme = theme
         self._arts = {shape.id: make_art(shape) for shape in diagram.shapes}
+        self._exposure = Exposure(diagram, self._arts)
         left, top, right, bottom = diagram.content_bounds()
         self._viewport = Viewport(
             QRectF(left, top, right - left, bottom - top).adjusted(-12, -12, 12, 12)
@@ -93,8 +90,6 @@ class DiagramView(QWidget):
         self._interactive = True
         self._press: QPointF | None = None
         self._dragged = False
-        self._anchor_cache: dict[tuple[str, int], QPointF | None] = {}
-        self._exposed_cache: dict[tuple[str, int], QPainterPath] = {}
         self._base: tuple[tuple[object, ...], QPixmap] | None = None
         self._fade = QVariantAnimation(self, duration=FADE_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
@@ -197,15 +192,12 @@ class DiagramView(QWidget):
     def structure_at(self, point: QPointF) -> str:
         """Id of the topmost structure in place at ``point`` (widget coordinates), or ""."""
         scene = self._scene_transform().inverted()[0].map(QPointF(point))
-        for shape in reversed(self._diagram.visible(self._depth)):
-            if self._arts[shape.id].outline.contains(scene):
-                return shape.id
-        return ""
+        return self._exposure.topmost(scene, self._depth)
 
     def point_inside(self, structure_id: str) -> QPoint | None:
         """A widget point where ``structure_id`` is the topmost structure at the current
         depth (deep inside its uncovered part), or ``None`` if it is hidden or out of view."""
-        anchor = self._anchor(structure_id, self._depth)
+        anchor = self._exposure.anchor(structure_id, self._depth)
         if anchor is None:
             return None
         point = self._scene_transform().map(anchor).toPoint()
@@ -215,21 +207,11 @@ class DiagramView(QWidget):
 
     def depth_showing(self, structure_id: str) -> int:
         """The depth at which a structure is best seen (shallowest that shows nearly all)."""
-        art = self._arts.get(structure_id)
-        if art is None:
-            return self._depth
-        rect = _coords(art.outline.boundingRect())
-        areas = {
-            depth: exposed_area(rect, self._exposure(structure_id, depth)) for depth in DEPTHS
-        }
-        return best_depth(areas)
-
-    def _exposure(self, structure_id: str, depth: int) -> Callable[[tuple[float, float]], bool]:
-        return lambda point: self._exposed(structure_id, depth, point)
+        return self._exposure.best_depth(structure_id, self._depth)
 
     def scroll_to(self, structure_id: str) -> None:
         """Pan (keeping the zoom) so the structure's visible part is in view."""
-        anchor = self._anchor(structure_id, self._depth)
+        anchor = self._exposure.anchor(structure_id, self._depth)
         if anchor is not None:
             self._viewport.show(anchor, self._figure_area())
             self.update()
@@ -247,35 +229,13 @@ class DiagramView(QWidget):
     def selectable_ids(self) -> list[str]:
         """Taught structures uncovered somewhere at the current depth, in reading order."""
         ids = [s.id for s in self._diagram.shapes if not s.context]
-        exposed = [i for i in ids if self._anchor(i, self._depth) is not None]
+        exposed = [i for i in ids if self._exposure.anchor(i, self._depth) is not None]
         return sorted(exposed, key=lambda i: self._reading_key(i))
 
     # --- geometry --------------------------------------------------------------------------
 
-    def _exposed(self, structure_id: str, depth: int, point: tuple[float, float]) -> bool:
-        shape = self._diagram.shape(structure_id)
-        if shape is None or not shape.visible_at(depth):
-            return False
-        scene = QPointF(*point)
-        if not self._arts[structure_id].outline.contains(scene):
-            return False
-        visible = self._diagram.visible(depth)
-        above = visible[visible.index(shape) + 1 :]
-        return not any(self._arts[other.id].outline.contains(scene) for other in above)
-
-    def _anchor(self, structure_id: str, depth: int) -> QPointF | None:
-        key = (structure_id, depth)
-        if key not in self._anchor_cache:
-            art = self._arts.get(structure_id)
-            point = None
-            if art is not None:
-                rect = _coords(art.outline.boundingRect())
-                point = exposed_point(rect, lambda p: self._exposed(structure_id, depth, p))
-            self._anchor_cache[key] = None if point is None else QPointF(*point)
-        return self._anchor_cache[key]
-
     def _reading_key(self, structure_id: str) -> tuple[float, float]:
-        anchor = self._anchor(structure_id, self._depth)
+        anchor = self._exposure.anchor(structure_id, self._depth)
         return (0.0, 0.0) if anchor is None else (anchor.y(), anchor.x())
 
     def _figure_area(self) -> QRectF:
@@ -361,7 +321,7 @@ class DiagramView(QWidget):
         """
         colour = QColor(self._theme.palette.surface)
         colour.setAlphaF(0.6)
-        exposed = self._exposed_path(emphasis)
+        exposed = self._exposure.path(emphasis, self._depth)
         if base is None:  # mid-fade: no cached picture to restore from
             scene_rect = transform.inverted()[0].mapRect(QRectF(self.rect()))
             wash = QPainterPath()
@@ -381,20 +341,7 @@ class DiagramView(QWidget):
         """Compute the uncovered outlines of the structures a learner can pick at this depth
         while the app is idle, so the first click on each is as quick as the rest."""
         for structure_id in self.selectable_ids():
-            self._exposed_path(structure_id)
-
-    def _exposed_path(self, structure_id: str) -> QPainterPath:
-        key = (structure_id, self._depth)
-        if key not in self._exposed_cache:
-            shape = self._diagram.shape(structure_id)
-            path = QPainterPath()
-            if shape is not None and shape.visible_at(self._depth):
-                path = QPainterPath(self._arts[structure_id].outline)
-                visible = self._diagram.visible(self._depth)
-                for other in visible[visible.index(shape) + 1 :]:
-                    path = path.subtracted(self._arts[other.id].outline)
-            self._exposed_cache[key] = path
-        return self._exposed_cache[key]
+            self._exposure.path(structure_id, self._depth)
 
     def _look(self, shape: Shape) -> Look:
         return Look(
@@ -423,7 +370,7 @@ class DiagramView(QWidget):
         font.setBold(True)
         labels = []
         for shape in self._diagram.visible(self._depth):
-            anchor = self._anchor(shape.id, self._depth)
+            anchor = self._exposure.anchor(shape.id, self._depth)
             if anchor is None:
                 continue
             emphasised = shape.id in (self._selected, self._highlighted)
@@ -599,7 +546,3 @@ class DiagramView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update()
-
-
-def _coords(rect: QRectF) -> tuple[float, float, float, float]:
-    return (rect.left(), rect.top(), rect.right(), rect.bottom())

@@ -1,0 +1,88 @@
+"""What of each structure is uncovered at each depth, in scene units.
+
+Hit-testing, the point a test (or the keyboard) uses for a structure, the outline the
+selection wash leaves bright, and the depth that shows a structure best all ask the same
+question — which part of this outline is on top at this depth — so it lives here, cached per
+(structure, depth), apart from the widget that paints and takes input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
+
+from app.domain.diagram import DEPTHS, Diagram, best_depth, exposed_area, exposed_point
+from app.ui.anatomy.scene_paint import ShapeArt
+
+
+class Exposure:
+    """Queries about the uncovered parts of a diagram's shapes."""
+
+    def __init__(self, diagram: Diagram, arts: dict[str, ShapeArt]) -> None:
+        self._diagram = diagram
+        self._arts = arts
+        self._anchors: dict[tuple[str, int], QPointF | None] = {}
+        self._paths: dict[tuple[str, int], QPainterPath] = {}
+
+    def topmost(self, scene: QPointF, depth: int) -> str:
+        """Id of the topmost structure in place at a scene point, or ""."""
+        for shape in reversed(self._diagram.visible(depth)):
+            if self._arts[shape.id].outline.contains(scene):
+                return shape.id
+        return ""
+
+    def exposed(self, structure_id: str, depth: int, point: tuple[float, float]) -> bool:
+        """Whether the structure is the one on top at a scene point."""
+        shape = self._diagram.shape(structure_id)
+        if shape is None or not shape.visible_at(depth):
+            return False
+        scene = QPointF(*point)
+        if not self._arts[structure_id].outline.contains(scene):
+            return False
+        visible = self._diagram.visible(depth)
+        above = visible[visible.index(shape) + 1 :]
+        return not any(self._arts[other.id].outline.contains(scene) for other in above)
+
+    def anchor(self, structure_id: str, depth: int) -> QPointF | None:
+        """A scene point well inside the structure's uncovered part, or ``None`` if hidden."""
+        key = (structure_id, depth)
+        if key not in self._anchors:
+            art = self._arts.get(structure_id)
+            point = None
+            if art is not None:
+                rect = _coords(art.outline.boundingRect())
+                point = exposed_point(rect, self._test(structure_id, depth))
+            self._anchors[key] = None if point is None else QPointF(*point)
+        return self._anchors[key]
+
+    def path(self, structure_id: str, depth: int) -> QPainterPath:
+        """The uncovered outline (empty when the structure is peeled away)."""
+        key = (structure_id, depth)
+        if key not in self._paths:
+            shape = self._diagram.shape(structure_id)
+            path = QPainterPath()
+            if shape is not None and shape.visible_at(depth):
+                path = QPainterPath(self._arts[structure_id].outline)
+                visible = self._diagram.visible(depth)
+                for other in visible[visible.index(shape) + 1 :]:
+                    path = path.subtracted(self._arts[other.id].outline)
+            self._paths[key] = path
+        return self._paths[key]
+
+    def best_depth(self, structure_id: str, fallback: int) -> int:
+        """The shallowest depth that shows nearly all of the structure."""
+        art = self._arts.get(structure_id)
+        if art is None:
+            return fallback
+        rect = _coords(art.outline.boundingRect())
+        areas = {depth: exposed_area(rect, self._test(structure_id, depth)) for depth in DEPTHS}
+        return best_depth(areas)
+
+    def _test(self, structure_id: str, depth: int) -> Callable[[tuple[float, float]], bool]:
+        return lambda point: self.exposed(structure_id, depth, point)
+
+
+def _coords(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
