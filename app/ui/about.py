@@ -22,7 +22,7 @@ class AboutDialog(QDialog):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
-        self.setMinimumWidth(560)
+        self.setFixedWidth(600)
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 24, 28, 20)
         column.setSpacing(12)
@@ -45,3 +45,5 @@ class AboutDialog(QDialog):
         row.addWidget(close)
         column.addLayout(row)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Wrapped labels only know their height once the width is fixed.
+        column.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)

@@ -219,8 +219,8 @@ class MainWindow(QMainWindow):
         if problems:
             files = len({problem.where.path for problem in problems})
             text = (
-                f"{len(problems)} content problem(s) in {files} file(s). Items that could not be "
-                "used were skipped; everything else loaded."
+                f"{_count(len(problems), 'content problem')} in {_count(files, 'file')}. "
+                "Items that could not be used were skipped; everything else loaded."
             )
             self.notice.show_message(text, details=True)
 
@@ -260,3 +260,7 @@ class MainWindow(QMainWindow):
         if self._current:
             self.context.settings.set("last_page", self._current)
         super().closeEvent(event)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
