@@ -83,7 +83,7 @@ def build_window(
         content: what to show; loaded from ``resources`` now when ``None``.
     """
     if content is None:
-        content = _load_content(resources)
+        content = load_content_or_shipped(resources)
     store, notice = open_store(args, clock, back_up=back_up_now)
     settings = Settings(store)
     theme = Theme(settings.theme, settings.font_scale, icons_dir=resources.assets_dir / "icons")
@@ -143,7 +143,7 @@ def _state_dir(args: argparse.Namespace) -> Path:
     return folder / "kiosk-lockout.json"
 
 
-def _load_content(resources: Resources) -> Content:
+def load_content_or_shipped(resources: Resources) -> Content:
     """Content from ``resources``; the shipped content if an override leaves nothing usable."""
     # Imported here: the parsers (tomllib, Markdown) are not needed for the first paint.
     from app.services.content_loader import load_content
@@ -162,7 +162,7 @@ def _load_content(resources: Resources) -> Content:
 
 def _after_first_paint(window: MainWindow, resources: Resources) -> None:
     """Start-up work the first paint does not wait for."""
-    window.set_content(_load_content(resources))
+    window.set_content(load_content_or_shipped(resources))
     window.context.store.back_up_if_due(window.context.clock.now())
 
 
