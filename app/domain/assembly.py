@@ -44,13 +44,18 @@ class ParsedContent:
     problems: list[Problem] = field(default_factory=list)
 
 
+#: Where a reference sits: a place, or a record and key, looked up only if it is reported
+#: (finding a key's line means scanning its file, which valid content never needs).
+Place = SourceRef | tuple[RawRecord, str]
+
+
 @dataclass(frozen=True)
 class _Ref:
     """A reference from an item: a link, or a bare id of some kind."""
 
     link: Link | None
     text: str
-    where: SourceRef
+    where: Place
     error: str = ""
     stretch: str = ""  # a routine step's stretch id (stretches have no link kind of their own)
     required: bool = True  # False for prose links: reported, but the item is kept
@@ -118,7 +123,8 @@ def _unique(
 
 def _broken(kind: str, entry: Parsed[Any], ref: _Ref) -> Problem:
     reason = ref.error or "points at nothing that exists (or at something skipped)"
-    return Problem(ref.where, f"{kind} {entry.item.id!r}: {ref.text} {reason}")
+    where = ref.where if isinstance(ref.where, SourceRef) else ref.where[0].where(ref.where[1])
+    return Problem(where, f"{kind} {entry.item.id!r}: {ref.text} {reason}")
 
 
 def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
@@ -128,7 +134,7 @@ def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
             where = SourceRef(item.source.path, item.body_line + line - 1)
             yield _link_ref(href, where, required=False)
         for structure in item.structures:
-            yield _id_ref(LinkKind.ANATOMY, structure, record.where("structures"))
+            yield _id_ref(LinkKind.ANATOMY, structure, (record, "structures"))
     else:
         yield from _text_links(record)
     yield from _id_refs(item, record)
@@ -136,22 +142,22 @@ def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
 
 def _id_refs(item: Any, record: RawRecord) -> Iterator[_Ref]:
     if isinstance(item, Question):
-        yield _link_ref(item.lesson, record.where("lesson"))
+        yield _link_ref(item.lesson, (record, "lesson"))
         for structure_id in {item.structure, item.target} - {""}:
-            yield _id_ref(LinkKind.ANATOMY, structure_id, record.where("structure"))
+            yield _id_ref(LinkKind.ANATOMY, structure_id, (record, "structure"))
         if item.kind is QuestionKind.NAME:
             for choice in item.choices:
-                yield _id_ref(LinkKind.ANATOMY, choice, record.where("choices"))
+                yield _id_ref(LinkKind.ANATOMY, choice, (record, "choices"))
     elif isinstance(item, Stretch):
         for target in item.targets:
-            yield _id_ref(LinkKind.ANATOMY, target, record.where("targets"))
+            yield _id_ref(LinkKind.ANATOMY, target, (record, "targets"))
     elif isinstance(item, Routine):
         for index, step in enumerate(item.steps):
             where = record.child(f"steps.{index}").where("stretch")
             text = f"stretch {step.stretch!r}"
             yield _Ref(None, text, where, "is not in the stretch library", step.stretch)
     for href in getattr(item, "links", ()):
-        yield _link_ref(href, record.where("links"), required=False)
+        yield _link_ref(href, (record, "links"), required=False)
 
 
 def _text_links(record: RawRecord) -> Iterator[_Ref]:
@@ -162,17 +168,17 @@ def _text_links(record: RawRecord) -> Iterator[_Ref]:
             if not isinstance(text, str) or key in ("links", "lesson"):
                 continue
             for href, _ in find_links(text):
-                yield _link_ref(href, record.where(key), required=False)
+                yield _link_ref(href, (record, key), required=False)
 
 
-def _link_ref(href: str, where: SourceRef, *, required: bool = True) -> _Ref:
+def _link_ref(href: str, where: Place, *, required: bool = True) -> _Ref:
     try:
         return _Ref(parse_link(href), f"link {href!r}", where, required=required)
     except LinkError as error:
         return _Ref(None, f"link {href!r}", where, f"is not allowed: {error}", required=required)
 
 
-def _id_ref(kind: LinkKind, target: str, where: SourceRef) -> _Ref:
+def _id_ref(kind: LinkKind, target: str, where: Place) -> _Ref:
     return _Ref(Link(kind, target), f"{kind.value} id {target!r}", where)
 
 

@@ -24,7 +24,7 @@ from app.domain.quiz import question_from_record
 from app.domain.records import RawRecord
 from app.domain.routines import routine_from_record, stretch_from_record
 from app.services.front_matter import split_front_matter
-from app.services.toml_lines import array_record_lines, key_lines
+from app.services.toml_lines import LazyFileLines
 
 #: Largest file read; a clinic's real files are a few KiB, hostile ones are refused.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -133,22 +133,21 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
     except _FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
-    lines = key_lines(text)
+    lines = LazyFileLines(text)
     for key, value in document.items():
         if key not in section.arrays:
             allowed = ", ".join(f"[[{array}]]" for array in section.arrays)
             message = f"unknown top-level key {key!r}; this file holds {allowed}"
-            parsed.problems.append(Problem(SourceRef(name, lines.get((key,), 1)), message))
+            parsed.problems.append(Problem(SourceRef(name, lines.all.get((key,), 1)), message))
             continue
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             message = f"{key!r} must be an array of tables, written [[{key}]]"
-            parsed.problems.append(Problem(SourceRef(name, lines.get((key,), 1)), message))
+            parsed.problems.append(Problem(SourceRef(name, lines.all.get((key,), 1)), message))
             continue
         build, target = section.arrays[key]
-        per_record = array_record_lines(lines, key)
         for index, table in enumerate(value):
-            where = SourceRef(name, lines.get((key, index), lines.get((key,), 1)))
-            record = RawRecord(where, table, per_record.get(index, {}))
+            where = SourceRef(name, lines.start(key, index, len(value)))
+            record = RawRecord(where, table, lines.record(key, index))
             item, problems = build(record)
             parsed.problems.extend(problems)
             if item is not None:

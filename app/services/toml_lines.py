@@ -9,6 +9,7 @@ headers and multi-line strings; anything fancier still gets the line of its encl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
 Path = tuple[str | int, ...]
 
@@ -87,3 +88,67 @@ def _unclosed_quote(line: str) -> str:
         if line.count(quote) % 2 == 1:
             return quote
     return ""
+
+
+_ANY_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
+
+
+class LazyFileLines:
+    """Key lines of one TOML file, worked out only when something asks.
+
+    Valid content never needs a key's line (only problems do), so the full scan is skipped
+    for it; where each ``[[array]]`` element starts is cheap and always known.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._lines: dict[Path, int] | None = None
+        self._records: dict[str, dict[int, dict[str, int]]] = {}
+        self._starts: dict[str, list[int]] | None = None
+
+    @property
+    def all(self) -> dict[Path, int]:
+        if self._lines is None:
+            self._lines = key_lines(self._source)
+        return self._lines
+
+    def record(self, array: str, index: int) -> Mapping[str, int]:
+        """The key lines of one array element, computed on first use."""
+        return _LazyRecordLines(self, array, index)
+
+    def record_now(self, array: str, index: int) -> dict[str, int]:
+        if array not in self._records:
+            self._records[array] = array_record_lines(self.all, array)
+        return self._records[array].get(index, {})
+
+    def start(self, array: str, index: int, count: int) -> int:
+        """The line of element ``index`` of ``[[array]]`` (``count`` elements in all)."""
+        if self._starts is None:
+            self._starts = {}
+            line, counted_to = 1, 0
+            for match in _ANY_ARRAY_HEADER.finditer(self._source):
+                line += self._source.count("\n", counted_to, match.start())
+                counted_to = match.start()
+                self._starts.setdefault(match.group(1), []).append(line)
+        starts = self._starts.get(array, [])
+        if len(starts) == count:
+            return starts[index]
+        # Headers inside multi-line strings, or an inline array: ask the full scanner.
+        return self.all.get((array, index), self.all.get((array,), 1))
+
+
+class _LazyRecordLines(Mapping[str, int]):
+    def __init__(self, lines: LazyFileLines, array: str, index: int) -> None:
+        self._lines, self._array, self._index = lines, array, index
+
+    def _data(self) -> dict[str, int]:
+        return self._lines.record_now(self._array, self._index)
+
+    def __getitem__(self, key: str) -> int:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
