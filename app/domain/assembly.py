@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from app.domain.anatomy import Structure
 from app.domain.content import Content, resolves
@@ -49,9 +49,12 @@ class ParsedContent:
 Place = SourceRef | tuple[RawRecord, str]
 
 
-@dataclass(frozen=True)
-class _Ref:
-    """A reference from an item: a link, or a bare id of some kind."""
+class _Ref(NamedTuple):
+    """A reference from an item: a link, or a bare id of some kind.
+
+    A tuple, not a frozen dataclass: a large course makes a hundred thousand of these, and a
+    frozen dataclass's ``__init__`` costs several times as much.
+    """
 
     link: Link | None
     text: str
@@ -163,12 +166,14 @@ def _id_refs(item: Any, record: RawRecord) -> Iterator[_Ref]:
 def _text_links(record: RawRecord) -> Iterator[_Ref]:
     """Links written inside any text value of a TOML record (e.g. in an explanation)."""
     for key, value in record.data.items():
-        texts = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if key in ("links", "lesson"):
+            continue  # checked as references of their own
+        texts = (value,) if isinstance(value, str) else value if isinstance(value, list) else ()
         for text in texts:
-            if not isinstance(text, str) or key in ("links", "lesson"):
-                continue
-            for href, _ in find_links(text):
-                yield _link_ref(href, (record, key), required=False)
+            # The substring test first: most values hold no link, and it is far cheaper.
+            if isinstance(text, str) and ("](" in text or "=" in text):
+                for href, _ in find_links(text):
+                    yield _link_ref(href, (record, key), required=False)
 
 
 def _link_ref(href: str, where: Place, *, required: bool = True) -> _Ref:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import Field, RawRecord, in_range, non_empty, read_fields
@@ -43,7 +44,7 @@ class Lesson:
     headings: tuple[Heading, ...]
     source: SourceRef
 
-    @property
+    @cached_property
     def anchors(self) -> frozenset[str]:
         return frozenset(heading.anchor for heading in self.headings)
 

@@ -8,6 +8,7 @@ import unicodedata
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[-\s]+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_CANDIDATE = re.compile(r"^(?:#{1,6}[ \t].*|[ \t]*(?:```|~~~).*)$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 
@@ -31,7 +32,12 @@ def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
     headings: list[tuple[int, str, str, int]] = []
     seen: set[str] = set()
     in_fence = False
-    for number, line in enumerate(markdown_text.splitlines(), start=1):
+    number, counted_to = 1, 0
+    # Only heading and fence lines matter; jump between them instead of walking every line.
+    for candidate in _CANDIDATE.finditer(markdown_text):
+        number += markdown_text.count("\n", counted_to, candidate.start())
+        counted_to = candidate.start()
+        line = candidate.group(0)
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
