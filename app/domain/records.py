@@ -113,11 +113,12 @@ def read_fields(
     """
     problems: list[Problem] = []
     known = {spec.name for spec in fields}
-    for key in record.data:
-        if key not in known:
-            expected = ", ".join(sorted(known))
-            message = f"{what}: unknown key {key!r} (known keys: {expected})"
-            problems.append(Problem(record.where(key), message))
+    if not record.data.keys() <= known:
+        for key in record.data:
+            if key not in known:
+                expected = ", ".join(sorted(known))
+                message = f"{what}: unknown key {key!r} (known keys: {expected})"
+                problems.append(Problem(record.where(key), message))
     values: dict[str, Any] = {}
     for spec in fields:
         if spec.name not in record.data:
@@ -138,6 +139,10 @@ def read_fields(
 def _type_error(value: Any, spec: Field) -> str | None:
     if not _is_instance(value, spec.kind):
         return f"must be {_TYPE_NAMES.get(spec.kind, spec.kind.__name__)}"
+    if spec.kind is list and spec.item in (str, dict):
+        item = spec.item
+        if all(isinstance(element, item) for element in value):
+            return None  # the common case, without the per-element bookkeeping below
     if spec.kind is list and spec.item is not None:
         for index, element in enumerate(value, start=1):
             if not _is_instance(element, spec.item):
