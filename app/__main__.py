@@ -86,7 +86,7 @@ def check_content(folder: Path | None) -> int:
 
 
 def _diagram_problems(content: Content) -> list[str]:
-    """The anatomy diagram's ids and layers must match anatomy.toml (see diagram_loader)."""
+    """The atlas figures' ids, layers and attachment sites must match anatomy.toml."""
     from app.services.diagram_loader import diagram_problems
     from app.services.resources import ResourceError, find_resources
 
@@ -95,7 +95,7 @@ def _diagram_problems(content: Content) -> list[str]:
     except ResourceError:
         return []
     layers = {s.id: s.layer for s in content.structures.values()}
-    return diagram_problems(resources, layers)
+    return diagram_problems(resources, layers, content.structures.values())
 
 
 def has_display() -> bool:

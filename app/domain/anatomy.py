@@ -15,6 +15,8 @@ class StructureKind(StrEnum):
     NERVE = "nerve"
     BONE = "bone"
     LIGAMENT = "ligament"
+    VESSEL = "vessel"  # an artery with its veins, drawn as one bundle
+    FASCIA = "fascia"  # a sheet of dense connective tissue (the iliotibial tract)
 
 
 #: Depth, from the skin inwards. A structure is drawn and clickable at depths >= its own.
@@ -40,6 +42,8 @@ _FIELDS = (
     Field("clinical", list, required=False, default=(), item=str),
     Field("sources_differ", list, required=False, default=(), item=str),
     Field("links", list, required=False, default=(), item=str),
+    Field("origin_sites", list, required=False, default=(), item=str),
+    Field("insertion_sites", list, required=False, default=(), item=str),
 )
 
 #: Fields a muscle's card cannot do without.
@@ -50,8 +54,11 @@ _MUSCLE_FIELDS = ("origin", "insertion", "actions_primary", "innervation", "root
 class Structure:
     """One structure's card.
 
-    ``context`` structures (bones, ligaments, the short rotators) are drawn muted and carry a
-    short card; the five taught structures carry the full one.
+    ``context`` marks orientation structures (bones, ligaments) that the course does not
+    teach in depth; they are drawn and selectable like any other structure with a card.
+    ``origin_sites``/``insertion_sites`` name attachment regions drawn in the atlas figures
+    (``<path class="attachment" data-site=…>``); ``check-content`` reports an id no figure
+    draws.
     """
 
     id: str
@@ -74,6 +81,8 @@ class Structure:
     sources_differ: tuple[str, ...]
     links: tuple[str, ...]
     source: SourceRef
+    origin_sites: tuple[str, ...] = ()
+    insertion_sites: tuple[str, ...] = ()
 
     @property
     def layer_name(self) -> str:

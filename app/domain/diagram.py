@@ -3,6 +3,17 @@
 A :class:`Diagram` is what the loader makes of an SVG file. Shapes are stored bottom to top (the
 SVG's document order). Peeling to ``depth`` removes every shape whose ``layer`` is below it, so
 at depth 1 everything is in place and at depth 4 only bone and ligament remain.
+
+There are two figures, one per :class:`~app.domain.diagram_marks.View` (posterior and
+lateral); ``Diagram.view`` says which. Besides its shapes a diagram carries marks that are not
+structures (see :mod:`app.domain.diagram_marks`): ``attachments`` (a muscle's origin and
+insertion painted on bone; ``attachments_for(muscle_id)``), ``variants`` (alternative courses,
+hidden unless shown; ``variants_for(structure_id)``) and ``overlays`` (teaching marks such as
+the ventrogluteal injection site). None of these take part in hit testing of structures.
+
+Selection rule: every shape whose structure has a card is selectable. ``Shape.context`` only
+marks a shape drawn muted for orientation without a card of its own; :func:`check_against`
+reports a carded structure drawn as context, so the two can never disagree.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from app.domain.diagram_geometry import (
     contains,
     flatten,
 )
+from app.domain.diagram_marks import Attachment, Overlay, Variant, View
 
 MIN_DEPTH = 1
 MAX_DEPTH = 4
@@ -71,6 +83,11 @@ class Shape:
     def contains(self, point: Point) -> bool:
         return contains(self.polygons, *point)
 
+    @property
+    def selectable(self) -> bool:
+        """Whether a click on it selects it (every structure with a card is)."""
+        return not self.context
+
 
 def make_shape(
     id: str,
@@ -90,11 +107,28 @@ def make_shape(
 
 @dataclass(frozen=True)
 class Diagram:
-    """A whole figure: its title, view box and shapes from bottom to top."""
+    """A whole figure: its title, view box, shapes from bottom to top and its marks."""
 
     title: str
     view_box: tuple[float, float, float, float]
     shapes: tuple[Shape, ...]
+    view: View = View.POSTERIOR
+    attachments: tuple[Attachment, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    overlays: tuple[Overlay, ...] = ()
+
+    def attachments_for(self, muscle_id: str) -> tuple[Attachment, ...]:
+        """The muscle's drawn origin and insertion regions (origins first)."""
+        found = [a for a in self.attachments if a.muscle_id == muscle_id]
+        return tuple(sorted(found, key=lambda a: a.end != "origin"))
+
+    def variants_for(self, structure_id: str) -> tuple[Variant, ...]:
+        return tuple(v for v in self.variants if v.structure_id == structure_id)
+
+    @property
+    def sites(self) -> frozenset[str]:
+        """Every attachment-site id drawn in this figure."""
+        return frozenset(a.site for a in self.attachments)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -231,12 +265,25 @@ def _neighbours(distance: list[list[int]], row: int, col: int, sign: int) -> lis
     return result
 
 
-def check_against(diagram: Diagram, layers: Mapping[str, int]) -> list[str]:
-    """Disagreements between the drawing and the content's structures (id -> layer)."""
-    problems = [f"structure {sid!r} is not drawn" for sid in layers if sid not in diagram.ids]
+def check_against(
+    diagram: Diagram, layers: Mapping[str, int], *, all_drawn: bool = True
+) -> list[str]:
+    """Disagreements between the drawing and the content's structures (id -> layer).
+
+    ``all_drawn=False`` skips "structure not drawn" (with two views, a structure needs to be
+    drawn in one of them; :func:`app.domain.diagram_checks.check_views` asks that).
+    """
+    problems = [
+        f"structure {sid!r} is not drawn" for sid in layers if all_drawn and sid not in diagram.ids
+    ]
     for shape in diagram.shapes:
         if shape.id not in layers:
             problems.append(f"drawn shape {shape.id!r} has no structure in the content")
+        elif shape.context:
+            problems.append(
+                f"shape {shape.id!r} has a card but is drawn as muted context "
+                "(data-context), so it could not be selected"
+            )
         elif layers[shape.id] != shape.layer:
             problems.append(
                 f"shape {shape.id!r} is drawn at layer {shape.layer}, "

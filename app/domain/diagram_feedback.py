@@ -23,10 +23,16 @@ _NEIGHBOURS: Mapping[tuple[str, str], str] = {
         "sciatic-nerve",
         "piriformis",
     ): "lies just above the nerve, where the nerve leaves the pelvis",
-    ("short-external-rotators", "sciatic-nerve"): "runs down over them",
-    ("sciatic-nerve", "short-external-rotators"): "lie underneath the nerve",
-    ("short-external-rotators", "piriformis"): "lies just above them",
-    ("piriformis", "short-external-rotators"): "lie just below it",
+    ("obturator-internus", "sciatic-nerve"): "runs down over it and the gemelli",
+    ("sciatic-nerve", "obturator-internus"): "lies underneath the nerve, between the gemelli",
+    ("superior-gemellus", "piriformis"): "lies just above it",
+    ("piriformis", "superior-gemellus"): "lies just below it",
+    ("superior-gemellus", "inferior-gemellus"): "lies just below the obturator internus tendon",
+    ("inferior-gemellus", "superior-gemellus"): "lies just above the obturator internus tendon",
+    ("inferior-gemellus", "quadratus-femoris"): "lies just below it",
+    ("quadratus-femoris", "inferior-gemellus"): "lies just above it",
+    ("piriformis", "superior-gluteal-nerve"): "leaves the pelvis just above it",
+    ("piriformis", "inferior-gluteal-nerve"): "leaves the pelvis just below it",
 }
 
 _KIND_NOUN = {
@@ -34,6 +40,8 @@ _KIND_NOUN = {
     StructureKind.NERVE: "a nerve",
     StructureKind.BONE: "a bone",
     StructureKind.LIGAMENT: "a ligament",
+    StructureKind.VESSEL: "a blood vessel",
+    StructureKind.FASCIA: "a sheet of fascia",
 }
 
 

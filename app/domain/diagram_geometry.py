@@ -199,3 +199,37 @@ def _segment_distance(a: Point, b: Point, x: float, y: float) -> float:
     length = dx * dx + dy * dy
     t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - a[0]) * dx + (y - a[1]) * dy) / length))
     return math.hypot(a[0] + t * dx - x, a[1] + t * dy - y)
+
+
+def area(polygons: Sequence[Polygon]) -> float:
+    """Enclosed area (shoelace per polygon; holes are not subtracted, as marks have none)."""
+    total = 0.0
+    for polygon in polygons:
+        previous = polygon[-1]
+        twice = 0.0
+        for point in polygon:
+            twice += previous[0] * point[1] - point[0] * previous[1]
+            previous = point
+        total += abs(twice) / 2
+    return total
+
+
+def overlap_points(
+    first: Sequence[Polygon], second: Sequence[Polygon], step: float = 2.0
+) -> list[Point]:
+    """Grid points (``step`` apart) inside both shapes: empty when they do not overlap."""
+    if not first or not second:
+        return []
+    a, b = bounds(first), bounds(second)
+    left, top = max(a[0], b[0]), max(a[1], b[1])
+    right, bottom = min(a[2], b[2]), min(a[3], b[3])
+    points: list[Point] = []
+    y = top + step / 2
+    while y < bottom:
+        x = left + step / 2
+        while x < right:
+            if contains(first, x, y) and contains(second, x, y):
+                points.append((x, y))
+            x += step
+        y += step
+    return points

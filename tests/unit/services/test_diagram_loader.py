@@ -9,11 +9,14 @@ import pytest
 
 from app.domain.content import Content
 from app.domain.diagram import check_against, hit_test
+from app.domain.diagram_checks import check_views
+from app.domain.diagram_marks import View
 from app.services.diagram_loader import (
     MAX_BYTES,
     DiagramError,
     diagram_problems,
     load_diagram,
+    load_diagrams,
     read_diagram,
 )
 from app.services.resources import Resources
@@ -37,13 +40,15 @@ def _write(tmp_path: Path, data: bytes) -> Path:
 def test_shipped_diagram_matches_the_content(
     resources: Resources, shipped_content: Content
 ) -> None:
-    """Every structure in anatomy.toml is drawn, at the same layer, and nothing else is."""
-    diagram = load_diagram(resources)
+    """Every structure in anatomy.toml is drawn in some view, at the same layer, nothing else
+    is, and every drawn structure can be selected."""
+    diagrams = load_diagrams(resources)
     layers = {s.id: s.layer for s in shipped_content.structures.values()}
-    assert check_against(diagram, layers) == []
-    assert {s.id for s in diagram.shapes if s.context} == {
-        s.id for s in shipped_content.structures.values() if s.context
-    }
+    assert check_views(diagrams, layers) == []
+    for diagram in diagrams.values():
+        assert check_against(diagram, layers, all_drawn=False) == []
+        assert all(shape.selectable for shape in diagram.shapes)
+        assert diagram.view in View
 
 
 def test_shipped_diagram_keeps_the_anatomical_overlaps(resources: Resources) -> None:
@@ -138,7 +143,76 @@ def test_diagram_problems_names_mismatches(resources: Resources, shipped_content
     layers = {s.id: s.layer for s in shipped_content.structures.values()}
     assert diagram_problems(resources, layers) == []
     layers["gluteus-medius"] = 3
-    layers["tensor-fasciae-latae"] = 1
+    layers["gluteus-quartus"] = 1
     problems = diagram_problems(resources, layers)
-    assert any("'tensor-fasciae-latae' is not drawn" in p for p in problems)
+    assert any("'gluteus-quartus' is not drawn in any view" in p for p in problems)
     assert any("'gluteus-medius' is drawn at layer 2" in p for p in problems)
+
+
+_MUSCLE = '<path id="piriformis" data-kind="muscle" data-layer="3" d="M 0 0 L 50 0 L 50 20 Z"/>'
+
+
+def test_marks_are_read_into_the_diagram(tmp_path: Path) -> None:
+    """Attachment regions, variants and overlays come through with their attributes."""
+    body = (
+        _GOOD_PATH
+        + _MUSCLE
+        + '<path class="attachment" data-for="piriformis" data-end="insertion" '
+        'data-site="greater-trochanter-apex" data-name="Apex" d="M 1 1 L 9 1 L 9 9 Z"/>'
+        + '<path class="variant" data-for="piriformis" data-variant="split" data-common="true" '
+        'data-frequency="about 1 in 10" data-link="lesson:medical-causes" '
+        'd="M 0 0 L 5 5 L 0 5 Z"/>'
+        + '<path class="overlay" data-overlay="ventrogluteal-site" data-name="Site" '
+        'data-note="Teaching only" d="M 0 0 L 5 0 L 0 5 Z"/>'
+    )
+    diagram = read_diagram(_write(tmp_path, _svg(body)), View.LATERAL)
+    assert diagram.view is View.LATERAL
+    (attachment,) = diagram.attachments_for("piriformis")
+    assert (attachment.end, attachment.site, attachment.name) == (
+        "insertion",
+        "greater-trochanter-apex",
+        "Apex",
+    )
+    assert attachment.contains((8, 2))
+    assert not attachment.contains((20, 20))
+    (variant,) = diagram.variants_for("piriformis")
+    assert (variant.variant_id, variant.frequency, variant.common) == (
+        "split",
+        "about 1 in 10",
+        True,
+    )
+    assert diagram.overlays[0].note == "Teaching only"
+    assert diagram.sites == {"greater-trochanter-apex"}
+    assert hit_test(diagram, 4, (8, 2)) == "femur"  # marks never take a click
+
+
+@pytest.mark.parametrize(
+    ("mark", "message"),
+    [
+        (
+            '<path class="attachment" data-for="piriformis" data-end="middle" '
+            'data-site="x" d="M 0 0 L 1 0 L 1 1 Z"/>',
+            "data-end",
+        ),
+        (
+            '<path class="attachment" data-for="nobody" data-end="origin" '
+            'data-site="x" d="M 0 0 L 1 0 L 1 1 Z"/>',
+            "not drawn",
+        ),
+        (
+            '<path class="variant" data-for="piriformis" data-variant="Bad Id" '
+            'd="M 0 0 L 1 0 L 1 1 Z"/>',
+            "not an id",
+        ),
+    ],
+)
+def test_bad_marks_are_named(tmp_path: Path, mark: str, message: str) -> None:
+    """A mark for an undrawn structure, with a bad end or a bad id stops the load."""
+    with pytest.raises(DiagramError, match=message):
+        read_diagram(_write(tmp_path, _svg(_GOOD_PATH + _MUSCLE + mark)))
+
+
+def test_unknown_view_is_a_clear_error(resources: Resources) -> None:
+    """Asking for a view that does not exist names the views there are."""
+    with pytest.raises(DiagramError, match="posterior"):
+        load_diagram(resources, "anterior")
