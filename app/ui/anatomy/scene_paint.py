@@ -66,15 +66,17 @@ def fill_colour(shape: Shape, palette: Palette) -> QColor:
         "nerve": palette.nerve,
         "bone": palette.bone,
         "ligament": palette.bone,
+        "vessel": palette.danger,  # arteries read red in every atlas
+        "fascia": palette.bone,  # dense connective tissue: pale like ligament
     }[shape.kind]
     colour = QColor(base)
-    if shape.kind == "ligament" or (shape.context and shape.kind == "muscle"):
+    if shape.kind in ("ligament", "fascia") or (shape.context and shape.kind == "muscle"):
         colour = _mix(colour, QColor(palette.surface), 0.45)
     return colour
 
 
 def edge_colour(shape: Shape, palette: Palette) -> QColor:
-    base = {"muscle": palette.muscle_edge, "nerve": palette.nerve_edge}
+    base = {"muscle": palette.muscle_edge, "nerve": palette.nerve_edge, "vessel": palette.danger}
     return QColor(base.get(shape.kind, palette.bone_edge))
 
 
@@ -99,7 +101,7 @@ def paint_shape(
     fill = fill_colour(shape, palette)
     painter.fillPath(art.outline, fill)
     painter.setClipPath(art.outline)
-    if shape.kind in ("muscle", "ligament"):
+    if shape.kind in ("muscle", "ligament", "fascia"):
         _paint_fibres(painter, art, palette, scale)
     elif shape.kind == "bone":
         painter.fillPath(art.outline, _stipple_brush(palette.bone_edge, scale))
