@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.days import local_stamp
+from app.domain.days import today as local_today
 from app.domain.mastery import DayAccuracy, GroupMastery, mastery_by
 from app.domain.quiz import Question
 from app.domain.quiz_session import Mode
@@ -62,14 +64,19 @@ class QuizStore(QObject):
         """
         now = self._clock.now()
         correct = question.is_correct(response)
-        previous = self.card_json(question.id)
-        reviewed = self._scheduler.review(question, previous, correct, seconds, now)
         with self._store.transaction() as connection:
+            # Read the card inside the write transaction: another copy of the app on the same
+            # file may review it between a read outside and our write (a lost update).
+            rows = connection.execute(
+                "SELECT card FROM quiz_cards WHERE question_id = ?", (question.id,)
+            ).fetchall()
+            previous = str(rows[0][0]) if rows else None
+            reviewed = self._scheduler.review(question, previous, correct, seconds, now)
             connection.execute(
                 "INSERT INTO quiz_answers "
                 "(question_id, answered_at, correct, seconds, response, mode) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (question.id, now.isoformat(), int(correct), seconds, _json(response), mode),
+                (question.id, local_stamp(now), int(correct), seconds, _json(response), mode),
             )
             connection.execute(
                 "INSERT INTO quiz_cards (question_id, card, due) VALUES (?, ?, ?) "
@@ -102,12 +109,12 @@ class QuizStore(QObject):
     def due_forecast(self, known: Collection[str], days: int = 7) -> list[tuple[date, int]]:
         """How many questions fall due on each of the next ``days`` days (today includes any
         already overdue)."""
-        today = self._clock.now().date()
+        today = local_today(self._clock.now())
         counts = dict.fromkeys((today + timedelta(days=n) for n in range(days)), 0)
         for question_id, due in self._store.query("SELECT question_id, due FROM quiz_cards"):
             if question_id not in known:
                 continue
-            day = max(datetime.fromisoformat(due).date(), today)
+            day = max(local_today(datetime.fromisoformat(due)), today)
             if day in counts:
                 counts[day] += 1
         return sorted(counts.items())
@@ -124,7 +131,7 @@ class QuizStore(QObject):
         return [(bool(row[0]), float(row[1]), str(row[2])) for row in rows]
 
     def accuracy_by_day(self) -> list[DayAccuracy]:
-        """Right and total answers per (UTC) day, oldest first."""
+        """Right and total answers per day (the local date stored with each), oldest first."""
         rows = self._store.query(
             "SELECT substr(answered_at, 1, 10) AS day, SUM(correct), COUNT(*) "
             "FROM quiz_answers GROUP BY day ORDER BY day"

@@ -9,8 +9,10 @@ every start. Rotating daily backups are taken with SQLite's backup API (see ``ba
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import struct
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services import backups
+from app.services.future_stamps import clamp_future_stamps
 from app.services.migrations import LATEST_VERSION, MIGRATIONS
 
 DB_NAME = "progress.sqlite3"
@@ -93,6 +96,12 @@ class Store:
             )
         if back_up and existed and notice is None:
             store.back_up_if_due(now)
+        clamped = store._clamp_future_stamps(now)
+        if clamped:
+            message = f"{notice.message} {clamped}" if notice else clamped
+            notice = (
+                dataclasses.replace(notice, message=message) if notice else OpenNotice(message)
+            )
         return store, notice
 
     @classmethod
@@ -143,12 +152,29 @@ class Store:
         except (OSError, sqlite3.Error):
             pass  # the previous backups remain; tomorrow's start tries again
 
-    def _migrate(self) -> None:
-        current = self.schema_version
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
+    def _clamp_future_stamps(self, now: datetime) -> str:
+        """Bring progress stamped after ``now`` back to ``now``; the notice, or ``""``."""
+        try:
             with self.transaction() as connection:
+                clamped = clamp_future_stamps(connection, now)
+        except StoreError:
+            return ""  # nothing changed; the next start tries again
+        return clamped.message if clamped.total else ""
+
+    def _migrate(self) -> None:
+        """Apply the missing migrations, each in its own ``BEGIN IMMEDIATE`` transaction.
+
+        ``user_version`` is read again inside each transaction: a second copy of the app
+        starting on the same fresh folder may have applied the step while this one waited for
+        the write lock, and re-running it would fail ("table settings already exists").
+        """
+        if self.schema_version >= LATEST_VERSION:
+            return  # the usual start: nothing to do, and no write lock taken
+        for migration in MIGRATIONS:
+            with self.transaction() as connection:
+                current = int(connection.execute("PRAGMA user_version").fetchone()[0])
+                if migration.version <= current:
+                    continue
                 for statement in _statements(migration.sql):
                     connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {migration.version:d}")
@@ -197,16 +223,41 @@ class _NewerSchemaError(sqlite3.DatabaseError):
     pass
 
 
+#: How long a write waits for another copy of the app to finish its own (WAL lets readers go on;
+#: writers take turns). Each of our transactions is a few milliseconds, so this is generous.
+BUSY_TIMEOUT_SECONDS = 15.0
+_WAL_RETRY_SECONDS = 0.005
+
+
 def _connect(target: str) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per logical write.
-    return sqlite3.connect(target, isolation_level=None)
+    return sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
 
 
 def _configure(connection: sqlite3.Connection) -> None:
     """Durability settings; only applied once the file has passed its checks (WAL writes)."""
-    connection.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(connection)
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting for a second copy of the app doing the same.
+
+    SQLite does not call the busy handler while another connection switches a fresh file's
+    journal mode (it answers SQLITE_BUSY at once), so two copies started together would see
+    "database is locked"; we wait our turn like any other write.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = error.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(_WAL_RETRY_SECONDS)
 
 
 def _roll_back(connection: sqlite3.Connection) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from app.domain.days import event_day, local_stamp
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
 from app.domain.routines import Routine, Stretch, routine_from_record
@@ -59,8 +60,8 @@ class StretchHistory:
                 " completed, steps_done) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     session.routine_id,
-                    session.started_at.isoformat(),
-                    session.ended_at.isoformat(),
+                    local_stamp(session.started_at),
+                    local_stamp(session.ended_at),
                     session.active_seconds,
                     int(session.completed),
                     session.steps_done,
@@ -78,23 +79,19 @@ class StretchHistory:
             for row in rows
         ]
 
-    def minutes_per_day(
-        self, today: date, days: int, tz: tzinfo | None = None
-    ) -> list[tuple[date, float]]:
+    def minutes_per_day(self, today: date, days: int) -> list[tuple[date, float]]:
         """Minutes of holds per local day for the ``days`` days ending ``today`` (oldest first)."""
         first = today - timedelta(days=days - 1)
         totals = {first + timedelta(days=i): 0.0 for i in range(days)}
         for session in self.sessions():
-            day = session.started_at.astimezone(tz).date()
+            day = event_day(session.started_at)  # the local date stored with it; see days
             if day in totals:
                 totals[day] += session.active_seconds / 60
         return sorted(totals.items())
 
-    def streak(self, today: date, tz: tzinfo | None = None) -> int:
+    def streak(self, today: date) -> int:
         """Consecutive days, ending today (or yesterday, if today has none yet), with a stretch."""
-        days = {
-            s.started_at.astimezone(tz).date() for s in self.sessions() if s.active_seconds > 0
-        }
+        days = {event_day(s.started_at) for s in self.sessions() if s.active_seconds > 0}
         day = today if today in days else today - timedelta(days=1)
         count = 0
         while day in days:

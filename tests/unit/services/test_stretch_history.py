@@ -20,17 +20,17 @@ def test_sessions_minutes_per_day_and_streak(store: Store) -> None:
     history = StretchHistory(store)
     for offset, seconds in ((-3, 120), (-1, 300), (-1, 60), (0, 90), (-5, 600)):
         assert history.record(session(offset, seconds))
-    days = history.minutes_per_day(date(2026, 3, 10), 4, UTC)
+    days = history.minutes_per_day(date(2026, 3, 10), 4)
     assert days == [
         (date(2026, 3, 7), 2.0),
         (date(2026, 3, 8), 0.0),
         (date(2026, 3, 9), 6.0),
         (date(2026, 3, 10), 1.5),
     ]
-    assert history.streak(date(2026, 3, 10), UTC) == 2
+    assert history.streak(date(2026, 3, 10)) == 2
     # A day with nothing yet does not break yesterday's streak.
-    assert history.streak(date(2026, 3, 11), UTC) == 2
-    assert history.streak(date(2026, 3, 12), UTC) == 0
+    assert history.streak(date(2026, 3, 11)) == 2
+    assert history.streak(date(2026, 3, 12)) == 0
 
 
 def test_abandoned_session_is_kept_with_its_flag(store: Store) -> None:
