@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QEvent,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -45,6 +46,7 @@ from app.domain.diagram import (
     Shape,
     clamp_depth,
 )
+from app.ui.anatomy.accessible import install_accessibility, notify_focus, notify_selected
 from app.ui.anatomy.exposure import Exposure
 from app.ui.anatomy.labels import Label, paint_labels, place_labels
 from app.ui.anatomy.scene_paint import Look, make_art, paint_ring, paint_shape
@@ -60,8 +62,8 @@ class DiagramView(QWidget):
     """The figure, with peeling, hover, selection, highlight, labels, zoom and pan.
 
     Signals:
-        structure_clicked(str): a click landed on this taught structure ("" for empty space
-            or muted context such as bone).
+        structure_clicked(str): a click landed on this structure — taught or muted context
+            such as bone, since every drawn structure has a card ("" for empty space).
         selection_changed(str): the selected structure changed ("" when cleared).
         hovered(str): the pointer is over this structure ("" when over nothing).
     """
@@ -99,6 +101,7 @@ class DiagramView(QWidget):
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setMinimumSize(160, 180)
         self.setAccessibleName(diagram.title or "Anatomy diagram")
+        install_accessibility(DiagramView)
         self._describe()
         theme.changed.connect(self.update)
         QTimer.singleShot(0, self._warm_caches)
@@ -171,6 +174,7 @@ class DiagramView(QWidget):
             self._focus_id = structure_id
         self._describe()
         self.update()
+        notify_selected(self, structure_id)
         self.selection_changed.emit(structure_id)
 
     def highlight(self, structure_id: str) -> None:
@@ -227,12 +231,47 @@ class DiagramView(QWidget):
         self.update()
 
     def selectable_ids(self) -> list[str]:
-        """Taught structures uncovered somewhere at the current depth, in reading order."""
-        ids = [s.id for s in self._diagram.shapes if not s.context]
+        """Structures uncovered somewhere at the current depth, in reading order (taught
+        ones first, then the muted context), as keyboard focus and screen readers walk them."""
+        ids = [s.id for s in self._diagram.shapes]
         exposed = [i for i in ids if self._exposure.anchor(i, self._depth) is not None]
-        return sorted(exposed, key=lambda i: self._reading_key(i))
+        return sorted(exposed, key=lambda i: (self._is_context(i), *self._reading_key(i)))
+
+    # --- for screen readers (see accessible.py) ------------------------------------------
+
+    def accessible_ids(self) -> list[str]:
+        return self.selectable_ids()
+
+    def accessible_name_of(self, structure_id: str) -> str:
+        shape = self._diagram.shape(structure_id)
+        return shape.name if shape is not None else ""
+
+    def accessible_description_of(self, structure_id: str) -> str:
+        shape = self._diagram.shape(structure_id)
+        if shape is None:
+            return ""
+        shown = "shown for orientation" if shape.context else "taught"
+        return f"{shape.kind.capitalize()}, {shown}; Enter opens its card."
+
+    def structure_rect(self, structure_id: str) -> QRect | None:
+        """Screen rectangle around the structure's uncovered part (None when hidden)."""
+        path = self._exposure.path(structure_id, self._depth)
+        if path.isEmpty():
+            return None
+        local = self._scene_transform().mapRect(path.boundingRect()).toAlignedRect()
+        local = local.intersected(self.rect())
+        if local.isEmpty():
+            return None
+        return QRect(self.mapToGlobal(local.topLeft()), local.size())
+
+    def structure_at_global(self, point: QPoint) -> str:
+        return self.structure_at(QPointF(self.mapFromGlobal(point)))
 
     # --- geometry --------------------------------------------------------------------------
+
+    def _is_context(self, structure_id: str) -> bool:
+        shape = self._diagram.shape(structure_id)
+        return shape is None or shape.context
 
     def _reading_key(self, structure_id: str) -> tuple[float, float]:
         anchor = self._exposure.anchor(structure_id, self._depth)
@@ -424,9 +463,9 @@ class DiagramView(QWidget):
         super().leaveEvent(event)
 
     def _click(self, point: QPointF) -> None:
-        hit = self.structure_at(point)
-        shape = self._diagram.shape(hit)
-        chosen = hit if shape is not None and not shape.context else ""
+        # The same question hover asks, so what lights up under the pointer is what a click
+        # selects (muted context included: every drawn structure has a card).
+        chosen = self.structure_at(point)
         self.select(chosen)
         self.structure_clicked.emit(chosen)
 
@@ -531,6 +570,7 @@ class DiagramView(QWidget):
         self._focus_id = ids[index]
         self._describe()
         self.update()
+        notify_focus(self, self._focus_id)
         return True
 
     def _describe(self) -> None:
