@@ -7,6 +7,7 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
@@ -17,14 +18,21 @@ from app.domain.content import EMPTY_CONTENT, Content
 from app.domain.problems import Problem, SourceRef
 from app.services.clock import Clock, SystemClock
 from app.services.lesson_progress import LessonProgress
+from app.services.quiz_store import QuizStore
 from app.services.resources import ResourceError, Resources, find_resources
 from app.services.settings import Settings
 from app.services.store import DB_NAME, OpenNotice, Store
+from app.services.store_handle import StoreHandle
+from app.services.stretch_history import StretchHistory
 from app.ui.context import Navigator, PageContext
 from app.ui.first_paint import FirstPaintWatcher
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
 from app.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from app.domain.kiosk import KioskPolicy
+    from app.ui.kiosk.controller import KioskController
 
 #: When set, quit right after the home page is first painted (used by bench/startup.py).
 STARTUP_PROBE_ENV = "GLUTEAL_ATLAS_EXIT_AFTER_PAINT"
@@ -49,14 +57,14 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None:
         from app.ui.screenshot import save_screenshots
 
-        window, notice = build_window(app, args, resources, SystemClock())
+        window, notice, _ = build_window(app, args, resources, SystemClock())
         return save_screenshots(window, args.screenshot)
     # Home paints first; content is parsed right after, before any other page can be opened.
-    window, notice = build_window(
+    window, notice, handle = build_window(
         app, args, resources, SystemClock(), content=EMPTY_CONTENT, back_up_now=False
     )
     home = window.page("home")
-    FirstPaintWatcher(home, lambda: _after_first_paint(window, resources))
+    FirstPaintWatcher(home, lambda: _after_first_paint(window, handle, resources))
     if os.environ.get(STARTUP_PROBE_ENV):
         # Installed last so Qt consults it first: it reports before the content load runs.
         FirstPaintWatcher(home, lambda: _report_first_paint(app))
@@ -69,6 +77,14 @@ def run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
+class Composition(NamedTuple):
+    """What :func:`build_window` made: the window, a notice about the store, the store handle."""
+
+    window: MainWindow
+    notice: OpenNotice | None
+    store: StoreHandle
+
+
 def build_window(
     app: QApplication,
     args: argparse.Namespace,
@@ -76,8 +92,8 @@ def build_window(
     clock: Clock,
     content: Content | None = None,
     back_up_now: bool = True,
-) -> tuple[MainWindow, OpenNotice | None]:
-    """Build services and the main window (not yet shown).
+) -> Composition:
+    """Build each service once, then the main window (not yet shown) over them.
 
     Args:
         content: what to show; loaded from ``resources`` now when ``None``.
@@ -85,10 +101,10 @@ def build_window(
     if content is None:
         content = load_content_or_shipped(resources)
     store, notice = open_store(args, clock, back_up=back_up_now)
-    settings = Settings(store)
+    handle = StoreHandle(store, app)
+    settings = Settings(handle, app)
     theme = Theme(settings.theme, settings.font_scale, icons_dir=resources.assets_dir / "icons")
     theme.apply(app)
-    lesson_progress = LessonProgress(store)
 
     def on_setting_changed(key: str) -> None:
         if key in ("theme", "font_scale"):
@@ -96,37 +112,39 @@ def build_window(
             theme.apply(app)
 
     settings.changed.connect(on_setting_changed)
+    lesson_progress = LessonProgress(handle, app)
+    quiz_store = QuizStore(handle, clock, parent=app)
+    stretch_history = StretchHistory(handle, app)
 
     def make_context(navigator: Navigator) -> PageContext:
         return PageContext(
             content=content,
-            store=store,
             settings=settings,
             lesson_progress=lesson_progress,
+            quiz_store=quiz_store,
+            stretch_history=stretch_history,
             resources=resources,
             clock=clock,
             theme=theme,
             navigate=navigator.open_link,
             show_page=navigator.show_page,
             notify=navigator.notify,
-            kiosk=bool(args.kiosk),
+            files_allowed=not args.kiosk,
         )
 
     window = MainWindow(PAGES, make_context)
     window.show_content_problems(content.problems)
-    return window, notice
+    return Composition(window, notice, handle)
 
 
 def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources) -> int:
-    from app.services.kiosk_admin import LockoutFile, load_policy
-    from app.ui.kiosk.controller import KioskController
+    from app.services.kiosk_admin import load_policy
 
-    clock = SystemClock()
     policy, problems = load_policy(args.config)
-    window, _ = build_window(app, args, resources, clock)
+    controller, _ = build_kiosk(app, args, resources, SystemClock(), policy)
+    window = controller.window
     if problems:
         window.notice.show_message("; ".join(str(problem) for problem in problems))
-    controller = KioskController(window, policy, clock, LockoutFile(_state_dir(args)), app)
     if args.screenshot is not None:
         from app.ui.screenshot import save_kiosk_screenshots
 
@@ -134,6 +152,32 @@ def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources
         return save_kiosk_screenshots(window, controller, args.screenshot)
     controller.start()
     return app.exec()
+
+
+def build_kiosk(
+    app: QApplication,
+    args: argparse.Namespace,
+    resources: Resources,
+    clock: Clock,
+    policy: KioskPolicy,
+) -> tuple[KioskController, StoreHandle]:
+    """The window and services as for a learner, under a kiosk policy (not yet started).
+
+    Each visit runs on its own in-memory store: at every reset the store is replaced by an
+    empty one and the previous one closed, so nothing of a visitor is left anywhere.
+
+    Returns:
+        The controller (its window is ``controller.window``) and the handle on the store.
+    """
+    from app.services.kiosk_admin import LockoutFile
+    from app.ui.kiosk.controller import KioskController
+
+    window, _, handle = build_window(app, args, resources, clock)
+    lockout = LockoutFile(_state_dir(args))
+    controller = KioskController(
+        window, policy, clock, lockout, app, lambda: handle.replace(Store.in_memory())
+    )
+    return controller, handle
 
 
 def _state_dir(args: argparse.Namespace) -> Path:
@@ -160,10 +204,10 @@ def load_content_or_shipped(resources: Resources) -> Content:
     return dataclasses.replace(fallback, problems=(reason, *content.problems, *fallback.problems))
 
 
-def _after_first_paint(window: MainWindow, resources: Resources) -> None:
+def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resources) -> None:
     """Start-up work the first paint does not wait for."""
     window.set_content(load_content_or_shipped(resources))
-    window.context.store.back_up_if_due(window.context.clock.now())
+    handle.store.back_up_if_due(window.context.clock.now())
 
 
 def open_store(

@@ -24,11 +24,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.domain.kiosk import KioskPolicy
-from app.main import build_window
+from app.main import build_kiosk
 from app.services.clock import FakeClock
-from app.services.kiosk_admin import LockoutFile
 from app.services.resources import find_resources
-from app.ui.kiosk.controller import KioskController
 
 TARGET_BYTES_PER_CYCLE = 1024
 
@@ -65,9 +63,9 @@ def main() -> int:
     clock = FakeClock()
     data = Path(tempfile.mkdtemp(prefix="gluteal-atlas-soak-"))
     namespace = argparse.Namespace(data=data, content=None, kiosk=True, screenshot=None)
-    window, _ = build_window(app, namespace, find_resources(), clock)
     policy = KioskPolicy(idle_seconds=60, warning_seconds=10)
-    kiosk = KioskController(window, policy, clock, LockoutFile(data / "lock.json"), app)
+    kiosk, _ = build_kiosk(app, namespace, find_resources(), clock, policy)
+    window = kiosk.window
     kiosk.start()
     pages = [key for key in window.page_keys() if key in policy.pages]
     samples: list[tuple[int, int]] = []

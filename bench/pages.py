@@ -50,7 +50,7 @@ def main() -> int:
     rounds = parser.parse_args().rounds
     app = QApplication(sys.argv[:1])
     args = build_parser().parse_args(["--data", tempfile.mkdtemp(prefix="gluteal-bench-")])
-    window, _ = build_window(app, args, find_resources(), SystemClock())
+    window, _, _ = build_window(app, args, find_resources(), SystemClock())
     window.resize(1280, 820)
     window.show()
     keys = window.page_keys()

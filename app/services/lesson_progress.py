@@ -7,20 +7,30 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from app.services.store import Store
+from app.services.store_handle import StoreHandle
 
 
 class LessonProgress(QObject):
     """Lesson read-state in the store.
 
     Signals:
-        changed(str): a lesson id whose state changed.
+        changed(str): a lesson id whose state changed; "" when any lesson's may have (the
+            store was replaced).
     """
 
     changed = Signal(str)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: StoreHandle, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._handle = store
+        store.replaced.connect(self._on_store_replaced)
+
+    @property
+    def _store(self) -> Store:
+        return self._handle.store
+
+    def _on_store_replaced(self) -> None:
+        self.changed.emit("")
 
     def read_ids(self) -> set[str]:
         rows = self._store.query("SELECT lesson_id FROM lesson_progress WHERE read_at IS NOT NULL")
@@ -48,10 +58,6 @@ class LessonProgress(QObject):
                 (lesson_id, now.isoformat()),
             )
         self.changed.emit(lesson_id)
-
-    def announce_reset(self) -> None:
-        """Tell listeners that every lesson's state may have changed (the table was emptied)."""
-        self.changed.emit("")
 
     def last_opened(self) -> str | None:
         """The lesson opened most recently, if any."""

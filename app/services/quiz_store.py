@@ -21,6 +21,7 @@ from app.domain.quiz_session import Mode
 from app.domain.scheduling import ReviewScheduler
 from app.services.clock import Clock
 from app.services.store import Store
+from app.services.store_handle import StoreHandle
 
 
 @dataclass(frozen=True)
@@ -38,21 +39,29 @@ class QuizStore(QObject):
 
     Signals:
         answered(str, bool): a question id was answered, right (True) or wrong.
+        changed(): answers or cards changed (an answer, or the store was replaced): anything
+            derived from them (due counts, charts) should be read again.
     """
 
     answered = Signal(str, bool)
+    changed = Signal()
 
     def __init__(
         self,
-        store: Store,
+        store: StoreHandle,
         clock: Clock,
         scheduler: ReviewScheduler | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._handle = store
         self._clock = clock
         self._scheduler = scheduler or ReviewScheduler()
+        store.replaced.connect(self.changed)
+
+    @property
+    def _store(self) -> Store:
+        return self._handle.store
 
     def record_answer(
         self, question: Question, response: object, seconds: float, mode: Mode
@@ -84,6 +93,7 @@ class QuizStore(QObject):
                 (question.id, reviewed.card_json, reviewed.due.isoformat()),
             )
         self.answered.emit(question.id, correct)
+        self.changed.emit()
         return RecordedAnswer(question.id, correct, seconds, reviewed.due)
 
     def card_json(self, question_id: str) -> str | None:

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+
 from app.domain.days import event_day, local_stamp
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
 from app.domain.routines import Routine, Stretch, routine_from_record
 from app.services.store import Store, StoreError
+from app.services.store_handle import StoreHandle
 
 CUSTOM_PREFIX = "my-"
 _MAX_CUSTOM_STEPS = 40
@@ -32,28 +35,41 @@ class Session:
     steps_done: int
 
 
-class StretchHistory:
+class StretchHistory(QObject):
     """Reads and writes stretch sessions and custom routines.
 
-    Args:
-        store: the progress database.
-        kiosk: when true nothing is written (a kiosk keeps no visitor data).
+    Signals:
+        session_recorded(object): a :class:`Session` was saved.
+        routines_changed(): a custom routine was saved or deleted.
+        changed(): sessions or routines may have changed (either of the above, or the store
+            was replaced): re-read anything derived from them.
     """
 
-    def __init__(self, store: Store, *, kiosk: bool = False) -> None:
-        self._store = store
-        self._kiosk = kiosk
+    session_recorded = Signal(object)
+    routines_changed = Signal()
+    changed = Signal()
+
+    def __init__(self, store: StoreHandle, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handle = store
+        store.replaced.connect(self._on_store_replaced)
+
+    @property
+    def _store(self) -> Store:
+        return self._handle.store
+
+    def _on_store_replaced(self) -> None:
+        self.routines_changed.emit()
+        self.changed.emit()
 
     # -- sessions ------------------------------------------------------------------------
 
-    def record(self, session: Session) -> bool:
-        """Save one finished or abandoned session; returns whether it was written.
+    def record(self, session: Session) -> None:
+        """Save one finished or abandoned session.
 
         Raises:
             StoreError: the write failed (the message is fit to show).
         """
-        if self._kiosk:
-            return False
         with self._store.transaction() as connection:
             connection.execute(
                 "INSERT INTO stretch_sessions (routine_id, started_at, ended_at, active_seconds,"
@@ -67,7 +83,8 @@ class StretchHistory:
                     session.steps_done,
                 ),
             )
-        return True
+        self.session_recorded.emit(session)
+        self.changed.emit()
 
     def sessions(self) -> list[Session]:
         rows = self._store.query(
@@ -108,21 +125,24 @@ class StretchHistory:
         routine, problems = validate_custom(body, library)
         if routine is None:
             return None, problems
-        if not self._kiosk:
-            with self._store.transaction() as connection:
-                connection.execute(
-                    "INSERT INTO custom_routines (id, body, updated_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET body = excluded.body,"
-                    " updated_at = excluded.updated_at",
-                    (routine.id, json.dumps(dict(body)), now.isoformat()),
-                )
+        with self._store.transaction() as connection:
+            connection.execute(
+                "INSERT INTO custom_routines (id, body, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET body = excluded.body,"
+                " updated_at = excluded.updated_at",
+                (routine.id, json.dumps(dict(body)), now.isoformat()),
+            )
+        self._announce_routines()
         return routine, []
 
     def delete_routine(self, routine_id: str) -> None:
-        if self._kiosk:
-            return
         with self._store.transaction() as connection:
             connection.execute("DELETE FROM custom_routines WHERE id = ?", (routine_id,))
+        self._announce_routines()
+
+    def _announce_routines(self) -> None:
+        self.routines_changed.emit()
+        self.changed.emit()
 
     def custom_routines(
         self, library: Mapping[str, Stretch]

@@ -9,9 +9,10 @@ from typing import Protocol
 from app.domain.content import Content
 from app.services.clock import Clock
 from app.services.lesson_progress import LessonProgress
+from app.services.quiz_store import QuizStore
 from app.services.resources import Resources
 from app.services.settings import Settings
-from app.services.store import Store
+from app.services.stretch_history import StretchHistory
 from app.ui.theme import Theme
 
 
@@ -29,22 +30,27 @@ class Navigator(Protocol):
 class PageContext:
     """Services handed to every page's constructor (no globals, no reaching for the window).
 
+    The services are built once by the composition root and shared by every page; each
+    announces its changes with signals, so a page that shows derived data subscribes to them.
+
     Attributes:
         navigate: open an in-app link (``anatomy:…``, ``lesson:…#…``, ``quiz:…``,
             ``stretch:…``); anything else is refused.
         show_page: switch to a page by key (``"quiz"``).
         notify: show a short message in the window's status area.
-        kiosk: the app runs on a shared kiosk; keep no visitor data.
+        files_allowed: whether pages may offer to write files (PDF export); a shared kiosk
+            never does.
     """
 
     content: Content
-    store: Store
     settings: Settings
     lesson_progress: LessonProgress
+    quiz_store: QuizStore
+    stretch_history: StretchHistory
     resources: Resources
     clock: Clock
     theme: Theme
     navigate: Callable[[str], None]
     show_page: Callable[[str], None]
     notify: Callable[[str], None]
-    kiosk: bool = False
+    files_allowed: bool = True

@@ -23,6 +23,7 @@ from app.domain.links import LinkError, parse_link
 from app.domain.problems import Problem
 from app.ui.context import Navigator, PageContext
 from app.ui.nav_rail import NavRail
+from app.ui.page import Page
 from app.ui.pages import PageSpec, page_for_link
 from app.ui.widgets import NoticeBar, button, label
 
@@ -35,9 +36,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         page_changed(str): the key of the page now shown.
+        busy_changed(bool): whether any built page is busy (a routine playing) changed.
     """
 
     page_changed = Signal(str)
+    busy_changed = Signal(bool)
 
     def __init__(self, pages: tuple[PageSpec, ...], context_factory: ContextFactory) -> None:
         super().__init__()
@@ -45,7 +48,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 540)
         self._specs = {spec.key: spec for spec in pages}
         self._order = [spec.key for spec in pages]
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, Page] = {}
+        self._busy = False
         self._enabled = set(self._order)
         self._current = ""
         self.close_allowed: Callable[[], bool] = lambda: True
@@ -104,15 +108,31 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return self._current
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page for ``key``, built now if this is its first visit."""
         widget = self._built.get(key)
         if widget is None:
             widget = self._specs[key].factory(self.context)
-            widget.setObjectName("page")
             self._built[key] = widget
             self._stack.addWidget(widget)
+            widget.busy_changed.connect(self._on_page_busy_changed)
         return widget
+
+    @property
+    def busy(self) -> bool:
+        """Whether any page is doing something a visitor follows hands-free."""
+        return self._busy
+
+    def _on_page_busy_changed(self) -> None:
+        busy = any(page.busy for page in self._built.values())
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def reset_pages(self) -> None:
+        """Every built page forgets the current visit (kiosk idle reset)."""
+        for page in self._built.values():
+            page.reset()
 
     def page_keys(self) -> list[str]:
         return list(self._order)
@@ -123,30 +143,14 @@ class MainWindow(QMainWindow):
     def set_content(self, content: Content) -> None:
         """Hand freshly loaded content to pages built so far (Home paints before it loads)."""
         self.context = dataclasses.replace(self.context, content=content)
-        for widget in self._built.values():
-            setter = getattr(widget, "set_content", None)
-            if callable(setter):
-                setter(content)
+        for page in self._built.values():
+            page.set_content(content)
         self.show_content_problems(content.problems)
 
     def set_enabled_pages(self, keys: set[str]) -> None:
         """Offer only these pages (kiosk policy); the rail hides the rest, links to them fail."""
         self._enabled = {key for key in self._order if key in keys} | {"home"}
         self._rail.set_visible_pages(self._enabled)
-
-    def discard_pages(self, keep: frozenset[str] = frozenset()) -> None:
-        """Destroy built pages: the next visit builds them afresh."""
-        for key in [key for key in self._built if key not in keep]:
-            self.discard_page(key)
-
-    def discard_page(self, key: str) -> None:
-        widget = self._built.pop(key, None)
-        if widget is None:
-            return
-        self._stack.removeWidget(widget)
-        widget.deleteLater()
-        if self._current == key:
-            self._current = ""
 
     def show_screen(self, widget: QWidget, *, rail: bool) -> None:
         """Show a widget that is not a page (the kiosk start screen), with or without the rail."""
@@ -162,17 +166,14 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self._stack.setCurrentWidget(widget)
         focus = QApplication.focusWidget()
-        if focus is None or self._rail.isAncestorOf(focus):
-            widget.setFocus()  # leave the rail; page_shown() may focus something better
+        if focus is None or self._rail.isAncestorOf(focus) or not widget.isAncestorOf(focus):
+            widget.focus_target().setFocus()  # leave the rail for the page
         self._rail.setVisible(True)
         self._rail.set_current(key)
         self.setWindowTitle(f"{self._specs[key].title} — {APP_NAME}")
         if key != self._current:
             self._current = key
             self.page_changed.emit(key)
-        shown = getattr(widget, "page_shown", None)
-        if callable(shown):
-            shown()
 
     def open_link(self, href: str) -> None:
         """Follow an in-app link; anything else is refused with a message, never opened."""
@@ -189,9 +190,7 @@ class MainWindow(QMainWindow):
             self.notify(f"Not opened: {spec.title} is not available here")
             return
         self.show_page(spec.key)
-        opener = getattr(self.page(spec.key), "open_link", None)
-        if callable(opener):
-            opener(link)
+        self.page(spec.key).open_link(link)
 
     def notify(self, text: str) -> None:
         # The status bar is created on first message: it costs ~6 ms the first paint can skip.
@@ -200,14 +199,11 @@ class MainWindow(QMainWindow):
         bar.showMessage(text, 8000)
 
     def _focus_search(self) -> None:
-        focus = getattr(self.page(self._current), "focus_search", None) if self._current else None
-        if callable(focus):
-            focus()
-        else:
-            self.show_page("lessons")
-            lessons_focus = getattr(self.page("lessons"), "focus_search", None)
-            if callable(lessons_focus):
-                lessons_focus()
+        if self._current and self.page(self._current).focus_search():
+            return
+        if "lessons" in self._enabled:
+            self.show_page("lessons")  # the course search serves pages without their own
+            self.page("lessons").focus_search()
 
     def _reset_font_scale(self) -> None:
         self.context.settings.font_scale = 1.0
@@ -246,8 +242,8 @@ class MainWindow(QMainWindow):
         AboutDialog(self.context, self).open()
 
     def restore_geometry(self) -> bool:
-        stored = self.context.settings.get("window_geometry")
-        if not isinstance(stored, str):
+        stored = self.context.settings.values.window_geometry
+        if not stored:
             return False
         return self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
 
@@ -256,9 +252,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # kiosk: only the administrator may close the window
             return
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.context.settings.set("window_geometry", geometry)
-        if self._current:
-            self.context.settings.set("last_page", self._current)
+        self.context.settings.update(window_geometry=geometry, last_page=self._current)
         super().closeEvent(event)
 
 

@@ -1,12 +1,5 @@
 """The declarative list of pages. The main window builds each one on first visit; kiosk mode
-filters the same list.
-
-A page is a ``QWidget`` built as ``Page(context)``. It may also offer:
-
-- ``open_link(link: Link) -> None`` — show what an in-app link points at;
-- ``focus_search() -> None`` — Ctrl+F on this page;
-- ``reset() -> None`` — forget the current visit (kiosk idle reset);
-- ``page_shown() -> None`` — called each time the page becomes current.
+filters the same list. Every page keeps the contract of :class:`app.ui.page.Page`.
 """
 
 from __future__ import annotations
@@ -14,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
-
 from app.domain.links import LinkKind
 from app.ui.context import PageContext
+from app.ui.page import Page
 
-PageFactory = Callable[[PageContext], QWidget]
+PageFactory = Callable[[PageContext], Page]
 
 
 @dataclass(frozen=True)
@@ -34,37 +26,37 @@ class PageSpec:
     link_kind: LinkKind | None = None
 
 
-def _home(context: PageContext) -> QWidget:
+def _home(context: PageContext) -> Page:
     from app.ui.home.page import HomePage
 
     return HomePage(context, PAGES)
 
 
-def _anatomy(context: PageContext) -> QWidget:
+def _anatomy(context: PageContext) -> Page:
     from app.ui.anatomy.page import AnatomyPage
 
     return AnatomyPage(context)
 
 
-def _lessons(context: PageContext) -> QWidget:
+def _lessons(context: PageContext) -> Page:
     from app.ui.lessons.page import LessonsPage
 
     return LessonsPage(context)
 
 
-def _quiz(context: PageContext) -> QWidget:
+def _quiz(context: PageContext) -> Page:
     from app.ui.quiz.page import QuizPage
 
     return QuizPage(context)
 
 
-def _stretch(context: PageContext) -> QWidget:
+def _stretch(context: PageContext) -> Page:
     from app.ui.stretch.page import StretchPage
 
     return StretchPage(context)
 
 
-def _progress(context: PageContext) -> QWidget:
+def _progress(context: PageContext) -> Page:
     from app.ui.progress.page import ProgressPage
 
     return ProgressPage(context)

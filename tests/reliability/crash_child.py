@@ -19,6 +19,7 @@ from app.domain.quiz_session import Mode
 from app.services.clock import FakeClock
 from app.services.quiz_store import QuizStore
 from app.services.store import Store
+from app.services.store_handle import StoreHandle
 from app.services.stretch_history import Session, StretchHistory
 from tests.helpers.quiz import make_question
 
@@ -37,8 +38,9 @@ def _write_forever(path: Path, number: int) -> None:
     store, notice = Store.open(path, clock.now())
     if notice is not None:
         _say(f"notice {notice.message}")
-    quizzes = QuizStore(store, clock)
-    history = StretchHistory(store)
+    handle = StoreHandle(store)
+    quizzes = QuizStore(handle, clock)
+    history = StretchHistory(handle)
     for count in range(10**9):
         token = f"{number}-{count}"
         clock.advance(7)

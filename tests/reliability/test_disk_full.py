@@ -24,6 +24,7 @@ from app.services.quiz_store import QuizStore
 from app.services.resources import Resources
 from app.services.settings import Settings
 from app.services.store import Store, StoreError
+from app.services.store_handle import StoreHandle
 from app.services.stretch_history import Session, StretchHistory
 from tests.helpers.quiz import make_question
 
@@ -63,7 +64,7 @@ def _counts(store: Store) -> tuple[int, ...]:
 def test_quiz_answer_rolls_back_whole_and_next_one_saves(
     store: Store, fake_clock: FakeClock
 ) -> None:
-    quizzes = QuizStore(store, fake_clock)
+    quizzes = QuizStore(StoreHandle(store), fake_clock)
     question = make_question("q1")
     quizzes.record_answer(question, 0, 2.0, Mode.PRACTICE)
     card_before = quizzes.card_json("q1")
@@ -78,17 +79,17 @@ def test_quiz_answer_rolls_back_whole_and_next_one_saves(
 
 
 def test_stretch_session_fails_cleanly(store: Store) -> None:
-    history = StretchHistory(store)
+    history = StretchHistory(StoreHandle(store))
     session = Session("r" * 40_000, NOW, NOW, 60.0, True, 3)
     with _disk_full(store), pytest.raises(StoreError, match=FULL):
         history.record(session)
     assert history.sessions() == []
-    assert history.record(session)
+    history.record(session)
     assert len(history.sessions()) == 1
 
 
 def test_lesson_progress_does_not_pretend(store: Store, qtbot: QtBot) -> None:
-    progress = LessonProgress(store)
+    progress = LessonProgress(StoreHandle(store))
     changes: list[str] = []
     progress.changed.connect(changes.append)
     with _disk_full(store), pytest.raises(StoreError, match=FULL):
@@ -101,17 +102,20 @@ def test_lesson_progress_does_not_pretend(store: Store, qtbot: QtBot) -> None:
 
 
 def test_settings_report_a_failed_save(store: Store, qtbot: QtBot) -> None:
-    settings = Settings(store)
+    settings = Settings(StoreHandle(store))
     failures: list[str] = []
     settings.save_failed.connect(failures.append)
     with _disk_full(store):
-        settings.set("note", BIG)
+        _fill_to_the_brim(store)
+        settings.theme = "high-contrast"
     assert len(failures) == 1
     assert failures[0].startswith(FULL)
     assert "Traceback" not in failures[0]
-    assert Settings(store).get("note") is None  # not on disk: a restart shows the truth
-    settings.set("note", "short")
-    assert Settings(store).get("note") == "short"
+    assert settings.theme == "high-contrast"  # it still applies this time
+    assert Settings(StoreHandle(store)).theme == "light"  # not on disk: a restart shows it
+    settings.theme = "light"
+    settings.theme = "high-contrast"
+    assert Settings(StoreHandle(store)).theme == "high-contrast"
 
 
 def test_window_shows_the_plain_message(
@@ -119,17 +123,17 @@ def test_window_shows_the_plain_message(
 ) -> None:
     """Ctrl++ while the disk is full: the font still grows, the notice bar says it wasn't saved."""
     args = argparse.Namespace(data=tmp_path / "data", content=None, kiosk=False, screenshot=None)
-    window, _ = build_window(qapp, args, resources, FakeClock())
+    window, _, handle = build_window(qapp, args, resources, FakeClock())
     qtbot.addWidget(window)
     window.show()
-    store = window.context.store
+    store = handle.store
     with _disk_full(store):
         _fill_to_the_brim(store)
         window.context.settings.step_font_scale(1)
         texts = [label.text() for label in window.notice.findChildren(QLabel)]
     assert window.notice.isVisible()
     assert any(text.startswith(FULL) for text in texts), texts
-    assert Settings(store).get("font_scale") is None
+    assert Settings(StoreHandle(store)).font_scale == 1.0
     store.close()
 
 

@@ -65,11 +65,11 @@ def window(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, resources: Resources
 ) -> Iterator[MainWindow]:
     args = argparse.Namespace(data=tmp_path / "data", content=None, kiosk=False, screenshot=None)
-    built, _ = build_window(qapp, args, resources, FakeClock())
+    built, _, handle = build_window(qapp, args, resources, FakeClock())
     qtbot.addWidget(built)
     built.show()
     yield built
-    built.context.store.close()
+    handle.store.close()
 
 
 def _drive(qtbot: QtBot, step: Callable[[], None], count: int) -> None:
@@ -90,7 +90,7 @@ def _drive(qtbot: QtBot, step: Callable[[], None], count: int) -> None:
 
 
 @pytest.mark.slow
-def test_opening_and_destroying_every_page_is_flat(window: MainWindow, qtbot: QtBot) -> None:
+def test_opening_and_resetting_every_page_is_flat(window: MainWindow, qtbot: QtBot) -> None:
     keys = window.page_keys()
 
     def cycle() -> None:
@@ -98,7 +98,7 @@ def test_opening_and_destroying_every_page_is_flat(window: MainWindow, qtbot: Qt
             window.show_page(key)
             QCoreApplication.processEvents()
         window.show_page("home")
-        window.discard_pages(keep=frozenset({"home"}))
+        window.reset_pages()
 
     _drive(qtbot, cycle, 5)  # warm-up: imports, caches, fonts, pyqtgraph
     before = _usage()
@@ -119,7 +119,7 @@ def test_answering_thousands_of_questions_and_routine_steps_is_flat(
     clock = FakeClock()
 
     def answer_and_step() -> None:
-        if page.currentWidget() is not view:
+        if page.current_view is not view:
             page.start_test(10)
         question = view._question  # the question on screen, as the learner sees it
         assert question is not None

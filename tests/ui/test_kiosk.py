@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from app.domain.kiosk import FIRST_LOCKOUT, FREE_ATTEMPTS, KioskPolicy
-from app.main import build_window
+from app.main import build_kiosk
 from app.services.clock import FakeClock
 from app.services.kiosk_admin import LockoutFile, hash_pin
 from app.services.resources import Resources
@@ -45,10 +45,11 @@ def kiosk(
 ) -> Iterator[tuple[KioskController, MainWindow, FakeClock]]:
     clock = FakeClock()
     args = argparse.Namespace(data=tmp_path, content=None, kiosk=True, screenshot=None)
-    window, _ = build_window(qapp, args, resources, clock)
-    qtbot.addWidget(window)
     policy = KioskPolicy(idle_seconds=60, warning_seconds=20, admin_pin_hash=pin_hash)
-    controller = KioskController(window, policy, clock, LockoutFile(tmp_path / "lock.json"), qapp)
+    controller, handle = build_kiosk(qapp, args, resources, clock, policy)
+    window = controller.window
+    window.setProperty("test_store_handle", handle)  # for _store_dump
+    qtbot.addWidget(window)
     controller.start()
     qtbot.waitExposed(window)
     yield controller, window, clock
@@ -68,7 +69,7 @@ def _visible_texts() -> list[str]:
 
 
 def _store_dump(window: MainWindow) -> str:
-    store = window.context.store
+    store = window.property("test_store_handle").store
     tables = [row[0] for row in store.query("SELECT name FROM sqlite_master WHERE type='table'")]
     return repr([store.query(f"SELECT * FROM {name}") for name in tables])
 
@@ -83,7 +84,18 @@ def _visit_every_page_typing(qtbot: QtBot, window: MainWindow) -> int:
                 qtbot.keyClicks(field, CANARY)
                 typed += 1
     QApplication.clipboard().setText(CANARY)
-    window.context.settings.set("visitor_note", CANARY)
+    context = window.context
+    context.settings.font_scale = 2.0
+    body = {
+        "id": f"my-{CANARY}",
+        "name": CANARY,
+        "summary": CANARY,
+        "steps": [{"stretch": "childs-pose", "hold": 30}],
+    }
+    routine, problems = context.stretch_history.save_routine(
+        body, context.content.stretches, context.clock.now()
+    )
+    assert routine is not None, problems
     return typed
 
 
@@ -94,7 +106,7 @@ def test_starts_fullscreen_on_the_attract_screen(
     assert window.isFullScreen()
     assert window.centralWidget() is not None
     assert controller.attract.isVisibleTo(window)
-    assert window.context.store.path is None  # kiosk visits never touch the disk
+    assert window.property("test_store_handle").store.path is None  # never touches the disk
 
 
 def test_idle_warning_then_reset_wipes_the_visit(
@@ -124,6 +136,7 @@ def test_idle_warning_then_reset_wipes_the_visit(
     assert not any(CANARY in text for text in _visible_texts())
     assert CANARY not in (QApplication.clipboard().text() or "")
     assert CANARY not in _store_dump(window)
+    assert window.context.settings.font_scale == 1.0
 
 
 def test_touch_during_warning_keeps_the_visit(
@@ -219,7 +232,7 @@ def test_wrong_pins_lock_out_with_back_off_that_survives_restart(
     controller.pin_pad.pin_entered.emit(PIN)  # even the right PIN is refused while locked
     assert not controller.admin.isVisible()
 
-    stored = LockoutFile(tmp_path / "lock.json").read()  # a restart reads the same file
+    stored = LockoutFile(tmp_path / "kiosk-lockout.json").read()  # a restart reads the same file
     assert stored.failures == FREE_ATTEMPTS
     assert stored.locked_until == clock.now() + FIRST_LOCKOUT
 
@@ -229,7 +242,7 @@ def test_wrong_pins_lock_out_with_back_off_that_survives_restart(
     clock.advance(timedelta(seconds=61).total_seconds())
     controller.pin_pad.pin_entered.emit(PIN)
     assert controller.admin.isVisible()
-    assert LockoutFile(tmp_path / "lock.json").read().failures == 0
+    assert LockoutFile(tmp_path / "kiosk-lockout.json").read().failures == 0
 
 
 def test_pin_hash_never_holds_the_pin(pin_hash: str) -> None:
@@ -259,4 +272,4 @@ def test_policy_pages_limit_the_rail_and_links(
 def test_store_is_sqlite_in_memory(kiosk: tuple[KioskController, MainWindow, FakeClock]) -> None:
     """The kiosk's database has no file behind it (SQLite reports an empty file name)."""
     _, window, _ = kiosk
-    assert window.context.store.query("PRAGMA database_list")[0][2] == ""
+    assert window.property("test_store_handle").store.query("PRAGMA database_list")[0][2] == ""

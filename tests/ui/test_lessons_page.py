@@ -17,6 +17,8 @@ from app.domain.links import Link, LinkKind
 from app.domain.problems import SourceRef
 from app.domain.text import heading_anchors
 from app.services.lesson_progress import LessonProgress
+from app.services.store import Store
+from app.services.store_handle import StoreHandle
 from app.ui.context import PageContext
 from app.ui.lessons.document import has_id
 from app.ui.lessons.page import LessonsPage
@@ -127,15 +129,15 @@ def test_quiz_button_asks_for_the_lessons_quiz(
 
 
 def test_mark_as_read_persists_and_ticks_the_list(
-    qtbot: QtBot, page: LessonsPage, page_context: PageContext
+    qtbot: QtBot, page: LessonsPage, store: Store
 ) -> None:
     lesson_id = page.current_lesson
     assert not page.lesson_list.is_ticked(lesson_id)
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
-    assert lesson_id in LessonProgress(page_context.store).read_ids()
+    assert lesson_id in LessonProgress(StoreHandle(store)).read_ids()  # on disk, not just shown
     assert page.lesson_list.is_ticked(lesson_id)
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
-    assert lesson_id not in LessonProgress(page_context.store).read_ids()
+    assert lesson_id not in LessonProgress(StoreHandle(store)).read_ids()
     assert not page.lesson_list.is_ticked(lesson_id)
 
 
@@ -260,8 +262,8 @@ def test_export_writes_a_pdf_atomically(page: LessonsPage, tmp_path: Path) -> No
     assert [path.name for path in folder.iterdir()] == ["lesson.pdf"]  # no temp file left
 
 
-def test_kiosk_offers_no_export(qtbot: QtBot, page_context: PageContext) -> None:
-    widget = LessonsPage(dataclasses.replace(page_context, kiosk=True))
+def test_no_export_where_files_are_not_allowed(qtbot: QtBot, page_context: PageContext) -> None:
+    widget = LessonsPage(dataclasses.replace(page_context, files_allowed=False))
     qtbot.addWidget(widget)
     widget.show()
     assert widget.export_button.isHidden()

@@ -15,8 +15,13 @@ from pytestqt.qtbot import QtBot
 from app.main import build_window
 from app.services.clock import FakeClock
 from app.services.resources import Resources
+from app.services.store_handle import StoreHandle
+from app.ui.home.page import HomePage
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
+from app.ui.progress.page import ProgressPage
+from app.ui.quiz.page import QuizPage
+from tests.helpers.quiz import right_response
 
 
 def _activate(qtbot: QtBot, window: MainWindow) -> None:
@@ -36,18 +41,20 @@ def _args(data: Path, content: Path | None = None) -> argparse.Namespace:
 def make_window(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, resources: Resources
 ) -> Iterator[object]:
-    windows: list[MainWindow] = []
+    handles: list[StoreHandle] = []
 
     def make(content: Path | None = None) -> MainWindow:
         used = resources if content is None else Resources(content, resources.assets_dir)
-        window, _ = build_window(qapp, _args(tmp_path / "data", content), used, FakeClock())
+        window, _, handle = build_window(
+            qapp, _args(tmp_path / "data", content), used, FakeClock()
+        )
         qtbot.addWidget(window)
-        windows.append(window)
+        handles.append(handle)
         return window
 
     yield make
-    for window in windows:
-        window.context.store.close()
+    for handle in handles:
+        handle.store.close()
 
 
 def test_pages_are_built_on_first_visit_only(make_window: object) -> None:
@@ -136,3 +143,31 @@ def test_font_scale_shortcut_changes_the_theme(qtbot: QtBot, make_window: object
     assert window.context.theme.px() > before
     qtbot.keyClick(target, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.context.theme.px() == before
+
+
+def test_home_and_progress_follow_an_answer_given_on_the_quiz_page(
+    qtbot: QtBot, make_window: object
+) -> None:
+    """One quiz store serves every page: an answer on the Quiz page shows on Home and on an
+    already built Progress page with no other prompt."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    home = window.page("home")
+    assert isinstance(home, HomePage)
+    assert home.stat_text("progress") == "Charts appear as you learn"
+    window.show_page("progress")
+    progress = window.page("progress")
+    assert isinstance(progress, ProgressPage)
+    assert progress.accuracy.showing_empty
+    window.show_page("quiz")
+    quiz = window.page("quiz")
+    assert isinstance(quiz, QuizPage)
+    quiz.start_test(1)
+    question = quiz.question_view.question
+    assert question is not None
+    quiz.question_view.submit(right_response(question))
+    assert home.stat_text("progress").startswith("1 answer")
+    window.show_page("progress")
+    assert not progress.accuracy.showing_empty
+    assert progress.totals.text().startswith("1 answer so far")

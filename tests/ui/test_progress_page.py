@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.quiz_session import Mode
 from app.services.clock import FakeClock
-from app.services.quiz_store import QuizStore
 from app.ui.context import PageContext
 from app.ui.progress.page import ProgressPage
 from tests.helpers.navigator import RecordingNavigator
@@ -33,17 +32,19 @@ def test_empty_state_points_to_the_quiz(
 def test_charts_follow_the_answers(
     qtbot: QtBot, page_context: PageContext, fake_clock: FakeClock
 ) -> None:
-    """After answers on two days, accuracy has two bars and mastery one bar per topic."""
+    """The page is open while answers arrive on two days: with no other prompt, accuracy has
+    two bars and mastery one bar per topic."""
     content = page_context.content
     questions = list(content.questions.values())[:3]
-    store = QuizStore(page_context.store, fake_clock)
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.accuracy.showing_empty
+    store = page_context.quiz_store
     for question in questions:
         store.record_answer(question, right_response(question), 5.0, Mode.PRACTICE)
     fake_clock.advance(86400)
     store.record_answer(questions[0], "wrong", 5.0, Mode.PRACTICE)
-    page = ProgressPage(page_context)
-    qtbot.addWidget(page)
-    page.page_shown()
     assert not page.accuracy.showing_empty
     accuracy = page.accuracy.chart.bars
     assert len(accuracy.values) == 2
@@ -51,3 +52,16 @@ def test_charts_follow_the_answers(
     topics = page.topics.chart.bars
     assert len(topics.labels) == len(content.topics)
     assert "4 answers so far" in page.totals.text()
+
+
+def test_answers_given_while_hidden_show_when_it_is_opened(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """Answers recorded while another page is open are on the charts when Progress opens."""
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    question = next(iter(page_context.content.questions.values()))
+    page_context.quiz_store.record_answer(question, right_response(question), 5.0, Mode.TEST)
+    page.show()
+    assert not page.accuracy.showing_empty
+    assert page.totals.text().startswith("1 answer so far")

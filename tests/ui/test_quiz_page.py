@@ -12,6 +12,8 @@ from app.domain.content import Content
 from app.domain.links import Link, LinkKind
 from app.domain.quiz import Question, QuestionKind
 from app.services.clock import FakeClock
+from app.services.store import Store
+from app.services.store_handle import StoreHandle
 from app.ui.context import PageContext
 from app.ui.quiz.choices import ChoiceButton
 from app.ui.quiz.feedback import explanation_html
@@ -75,7 +77,7 @@ def test_right_by_click_wrong_by_key(
             assert "Three" in view.feedback.detail.text()
         assert view.feedback.isVisible()
         qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert page.currentWidget() is page.results_view
+    assert page.current_view is page.results_view
     assert page.results_view.score.text() == "1/2"
     store = page.quiz_store
     assert store.answers_for("q-right") == [(True, 6.0, "test")]
@@ -99,7 +101,8 @@ def test_wrong_answer_comes_back_in_due_review(
     qtbot.mouseClick(page.results_view.done, Qt.MouseButton.LeftButton)
     assert not page.start_view.review.isEnabled()
     fake_clock.advance(15 * 60)
-    page.page_shown()
+    page.hide()  # the learner looks at another page for a while, then comes back
+    page.show()
     assert page.start_view.review.text() == "Due for review (1)"
     qtbot.mouseClick(page.start_view.review, Qt.MouseButton.LeftButton)
     assert _current(page).id == "q-wrong"
@@ -148,18 +151,23 @@ def test_quiz_link_starts_practice_on_a_topic(qtbot: QtBot, page_context: PageCo
     assert page.question_view.title.text() == "Practice: Sleep"
 
 
-def test_kiosk_keeps_no_answers(qtbot: QtBot, page_context: PageContext) -> None:
-    """In kiosk mode nothing reaches the context's store, and reset forgets the visit."""
-    kiosk = dataclasses.replace(page_context, kiosk=True)
-    page = _page(qtbot, kiosk, WRONG_Q)
+def test_a_new_store_and_reset_forget_the_visit(
+    qtbot: QtBot, page_context: PageContext, store_handle: StoreHandle, fake_clock: FakeClock
+) -> None:
+    """A kiosk's next visit: the store is replaced and the page reset; the due count and the
+    answers are the new (empty) store's, and the start screen shows."""
+    page = _page(qtbot, page_context, WRONG_Q)
     page.start_test(1)
     qtbot.keyClick(page.question_view, _key_for(page, "Three"))
     qtbot.keyClick(page.question_view, Qt.Key.Key_Return)
-    assert page.quiz_store.answer_count() == 1
-    assert page_context.store.query("SELECT COUNT(*) FROM quiz_answers") == [(0,)]
+    fake_clock.advance(15 * 60)
+    store_handle.replace(store_handle.store)  # same store: the count is read again
+    assert page.start_view.review.text() == "Due for review (1)"
+    store_handle.replace(Store.in_memory())
     page.reset()
-    assert page.currentWidget() is page.start_view
+    assert page.current_view is page.start_view
     assert page.quiz_store.answer_count() == 0
+    assert not page.start_view.review.isEnabled()
 
 
 def test_retry_asks_only_the_missed(qtbot: QtBot, page_context: PageContext) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from app.domain.links import Link, LinkKind
 from app.domain.routine_timer import Phase
 from app.services.clock import FakeClock
+from app.services.store import Store
+from app.services.store_handle import StoreHandle
 from app.services.stretch_history import StretchHistory
 from app.ui.context import PageContext
 from app.ui.stretch.page import StretchPage
@@ -36,7 +38,9 @@ def advance(page: StretchPage, clock: FakeClock, seconds: float) -> None:
     page.player.poll()
 
 
-def test_runs_a_routine_without_sound_or_speech(qtbot, page: StretchPage, fake_clock) -> None:
+def test_runs_a_routine_without_sound_or_speech(
+    store: Store, qtbot, page: StretchPage, fake_clock
+) -> None:
     """With the multimedia modules missing, the player runs, flashes, and records the session."""
     page.library.select("desk-break")
     page.library.start_requested.emit(page.library.current_id)
@@ -57,23 +61,25 @@ def test_runs_a_routine_without_sound_or_speech(qtbot, page: StretchPage, fake_c
     assert player._ring.seconds == 20
     while player.running:
         advance(page, fake_clock, 1.0)
-    (session,) = StretchHistory(page._context.store).sessions()
+    (session,) = StretchHistory(StoreHandle(store)).sessions()
     assert session.completed
     routine = page._context.content.routines["desk-break"]
     assert session.active_seconds == sum(s.active_seconds for s in routine.steps)
     assert player._step_name.text() == "Routine complete"
     qtbot.mouseClick(player._stop, Qt.MouseButton.LeftButton)  # now "Close"
-    assert page._stack.currentWidget() is page.library
+    assert page.current_view is page.library
 
 
-def test_keys_skip_back_and_escape_records_abandoned(qtbot, page: StretchPage, fake_clock) -> None:
+def test_keys_skip_back_and_escape_records_abandoned(
+    store: Store, qtbot, page: StretchPage, fake_clock
+) -> None:
     page.library.select("glute-piriformis-release")
     qtbot.mouseClick(
         page.library._details.widget().findChildren(type(page.player._pause))[0],
         Qt.MouseButton.LeftButton,
     )
     player = page.player
-    assert page._stack.currentWidget() is player
+    assert page.current_view is player
     advance(page, fake_clock, 12)  # 2 s into the first hold
     qtbot.keyClick(player, Qt.Key.Key_Right)  # skip to rep 2 on the left
     assert player._rep.text() == "Rep 2 of 2"
@@ -82,32 +88,36 @@ def test_keys_skip_back_and_escape_records_abandoned(qtbot, page: StretchPage, f
     advance(page, fake_clock, 3)
     qtbot.keyClick(player, Qt.Key.Key_Escape)
     assert not player.running
-    (session,) = StretchHistory(page._context.store).sessions()
+    (session,) = StretchHistory(StoreHandle(store)).sessions()
     assert not session.completed
     assert session.active_seconds == pytest.approx(2 + 3)
 
 
-def test_stretch_link_selects_routine_and_kiosk_reset_writes_nothing(
+def test_stretch_link_selects_routine_and_reset_writes_nothing(
     qtbot, page_context: PageContext, no_multimedia: None, fake_clock
 ) -> None:
-    from dataclasses import replace
-
-    page = StretchPage(replace(page_context, kiosk=True))
+    """A playing routine makes the page busy; a reset stops it unrecorded and frees it."""
+    page = StretchPage(page_context)
     qtbot.addWidget(page)
     page.open_link(Link(LinkKind.STRETCH, "post-workout"))
     assert page.library.current_id == "post-workout"
-    page.library.start_requested.emit("post-workout")
+    assert not page.busy
+    with qtbot.waitSignal(page.busy_changed) as started:
+        page.library.start_requested.emit("post-workout")
+    assert started.args == [True]
     advance(page, fake_clock, 30)
-    page.reset()
+    with qtbot.waitSignal(page.busy_changed) as stopped:
+        page.reset()
+    assert stopped.args == [False]
     assert not page.player.running
-    assert page._stack.currentWidget() is page.library
-    assert StretchHistory(page_context.store).sessions() == []
+    assert page.current_view is page.library
+    assert page_context.stretch_history.sessions() == []
 
 
-def test_builder_composes_reorders_and_saves(qtbot, page: StretchPage) -> None:
+def test_builder_composes_reorders_and_saves(store: Store, qtbot, page: StretchPage) -> None:
     page.library.build_requested.emit("")
     builder = page.builder
-    assert page._stack.currentWidget() is builder
+    assert page.current_view is builder
     qtbot.mouseClick(builder._save, Qt.MouseButton.LeftButton)
     assert "name" in builder.problems_text
     builder._name.setText("Evening hips")
@@ -120,7 +130,7 @@ def test_builder_composes_reorders_and_saves(qtbot, page: StretchPage) -> None:
     assert [s.stretch for s in builder.steps] == ["figure-four", "childs-pose"]
     assert builder.steps[0].hold == 25
     qtbot.mouseClick(builder._save, Qt.MouseButton.LeftButton)
-    assert page._stack.currentWidget() is page.library
+    assert page.current_view is page.library
     assert page.library.current_id == "my-evening-hips"
-    saved, _ = StretchHistory(page._context.store).custom_routines(page._context.content.stretches)
+    saved, _ = StretchHistory(StoreHandle(store)).custom_routines(page._context.content.stretches)
     assert [s.stretch for s in saved[0].steps] == ["figure-four", "childs-pose"]

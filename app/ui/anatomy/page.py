@@ -24,17 +24,17 @@ from app.services.diagram_loader import DiagramError, load_diagram
 from app.ui.anatomy.card import StructureCard
 from app.ui.anatomy.diagram import DiagramView
 from app.ui.context import PageContext
+from app.ui.page import Page
 from app.ui.widgets import button, label
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
 
 
-class AnatomyPage(QWidget):
-    """The atlas page. Offers ``open_link``, ``focus_search`` and ``reset`` (see pages.py)."""
+class AnatomyPage(Page):
+    """The atlas page (the contract is :class:`app.ui.page.Page`)."""
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
-        self.setObjectName("page")
         self._context = context
         self.search = QLineEdit()
         self.structure_list = QListWidget()
@@ -167,9 +167,10 @@ class AnatomyPage(QWidget):
         self.view.select(structure_id)
         self._show_card(structure_id)
 
-    def focus_search(self) -> None:
+    def focus_search(self) -> bool:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+        return True
 
     def reset(self) -> None:
         """Forget the visit: no selection, search or zoom, back to the surface."""

@@ -9,23 +9,31 @@ from app.domain.content import Content
 from app.domain.links import LinkKind, try_parse_link
 from app.ui.context import PageContext
 from app.ui.icons import icon
+from app.ui.page import Page
 from app.ui.pages import PageSpec
 from app.ui.widgets import DISCLAIMER, Card, add_page_heading, button, label
 
 RED_FLAGS_LINKS = ("lesson:red-flags#see-a-doctor", "lesson:what-is-a-gluteal-twitch#see-a-doctor")
 
 
-class HomePage(QScrollArea):
-    """The start screen. It is painted before content has loaded; :meth:`set_content` fills in
-    the figures and the "continue" card when it arrives."""
+class HomePage(Page):
+    """The start screen and a live summary: what is due, the streak, the next lesson.
+
+    It is painted before content has loaded; :meth:`set_content` fills in the figures and the
+    "continue" card when it arrives. The figures follow the services' change signals.
+    """
 
     def __init__(self, context: PageContext, pages: tuple[PageSpec, ...]) -> None:
         super().__init__()
         self._context = context
         self._content = context.content
         self._pages = [spec for spec in pages if spec.key != "home"]
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
         self._continue_title = label("", "h3")
         self._continue_text = label("", "muted")
         self._continue_button = button("Start", "primary")
@@ -39,6 +47,8 @@ class HomePage(QScrollArea):
         self._theme_button.clicked.connect(self._on_theme_button_clicked)
         self._build()
         context.lesson_progress.changed.connect(self._refresh_continue)
+        context.quiz_store.changed.connect(self._refresh_stats)
+        context.stretch_history.changed.connect(self._refresh_stats)
         context.theme.changed.connect(self._on_theme_changed)
         self.set_content(context.content)
         self._on_theme_changed()
@@ -46,15 +56,17 @@ class HomePage(QScrollArea):
     def set_content(self, content: Content) -> None:
         """Show figures and the next step for ``content``."""
         self._content = content
-        for key, stat in self._stats.items():
-            stat.setText(self._stat(key))
+        self._refresh_stats()
         self._doctor_button.setVisible(bool(self._doctor_link()))
         self._refresh_continue()
 
     def reset(self) -> None:
-        """Kiosk: back to the top, with the "continue" card of a first visit."""
-        self.verticalScrollBar().setValue(0)
-        self._refresh_continue()
+        """Back to the top (the figures follow the store on their own)."""
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def stat_text(self, key: str) -> str:
+        """What the card for page ``key`` says under its blurb (as a user reads it)."""
+        return self._stats[key].text() if key in self._stats else ""
 
     # --- building ------------------------------------------------------------------------
 
@@ -73,7 +85,7 @@ class HomePage(QScrollArea):
         column.addLayout(grid)
         column.addWidget(self._safety_card())
         column.addStretch(1)
-        self.setWidget(inner)
+        self._scroll.setWidget(inner)
 
     def _hero(self) -> QWidget:
         box = QWidget()
@@ -150,6 +162,10 @@ class HomePage(QScrollArea):
 
     # --- state ---------------------------------------------------------------------------
 
+    def _refresh_stats(self) -> None:
+        for key, stat in self._stats.items():
+            stat.setText(self._stat(key))
+
     def _stat(self, key: str) -> str:
         content = self._content
         if not content.structures and not content.lessons:
@@ -161,10 +177,32 @@ class HomePage(QScrollArea):
             minutes = sum(lesson.minutes for lesson in content.lessons.values())
             return f"{len(content.lessons)} lessons · about {minutes} minutes"
         if key == "quiz":
-            return f"{len(content.questions)} questions on {len(content.topics)} topics"
+            return self._quiz_stat()
         if key == "stretch":
             return f"{len(content.routines)} routines · {len(content.stretches)} stretches"
-        return "Charts appear as you learn"
+        if key == "progress":
+            return self._progress_stat()
+        return ""
+
+    def _quiz_stat(self) -> str:
+        content = self._content
+        quiz = self._context.quiz_store
+        text = f"{len(content.questions)} questions on {len(content.topics)} topics"
+        if not quiz.answer_count():
+            return text
+        due = len(quiz.due_ids(content.questions.keys()))
+        return f"{text} · {_count(due, 'review')} due now" if due else f"{text} · none due now"
+
+    def _progress_stat(self) -> str:
+        answers = self._context.quiz_store.answer_count()
+        today = self._context.clock.now().astimezone().date()
+        streak = self._context.stretch_history.streak(today)
+        if not answers and not self._context.stretch_history.sessions():
+            return "Charts appear as you learn"
+        parts = [_count(answers, "answer")]
+        if streak:
+            parts.append(f"stretch streak {_count(streak, 'day')}")
+        return " · ".join(parts)
 
     def _doctor_link(self) -> str:
         for href in RED_FLAGS_LINKS:
@@ -223,3 +261,7 @@ class HomePage(QScrollArea):
             glyph.setPixmap(icon(path, palette.accent).pixmap(QSize(40, 40)))
         high = palette.name == "high-contrast"
         self._theme_button.setText("Standard colours" if high else "High contrast")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

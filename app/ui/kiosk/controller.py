@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -9,8 +11,6 @@ from app.domain.kiosk import KioskPolicy, after_failure, after_success, is_locke
 from app.services.clock import Clock
 from app.services.idle_monitor import IdleMonitor
 from app.services.kiosk_admin import LockoutFile, verify_pin
-from app.services.store import StoreError
-from app.services.visit import wipe_visit
 from app.ui.kiosk.admin_panel import AdminPanel
 from app.ui.kiosk.attract import AttractScreen
 from app.ui.kiosk.idle_warning import IdleWarning
@@ -21,7 +21,12 @@ from app.ui.pages import PAGES
 
 
 class KioskController(QObject):
-    """Applies a :class:`KioskPolicy` to ``window`` and runs the visit cycle."""
+    """Applies a :class:`KioskPolicy` to ``window`` and runs the visit cycle.
+
+    Args:
+        start_new_visit: gives the services an empty store for the next visitor (the
+            composition root owns the store; the controller only says when).
+    """
 
     def __init__(
         self,
@@ -30,9 +35,11 @@ class KioskController(QObject):
         clock: Clock,
         lockout: LockoutFile,
         app: QApplication,
+        start_new_visit: Callable[[], None],
     ) -> None:
         super().__init__(window)
         self._window = window
+        self._start_new_visit = start_new_visit
         self._policy = policy
         self._clock = clock
         self._lockout = lockout
@@ -52,6 +59,14 @@ class KioskController(QObject):
         self._lock_timer.setSingleShot(True)
         self._lock_timer.timeout.connect(self._refresh_lock_message)
         self._wire()
+
+    @property
+    def window(self) -> MainWindow:
+        return self._window
+
+    @property
+    def policy(self) -> KioskPolicy:
+        return self._policy
 
     def _make_attract(self) -> AttractScreen:
         context = self._window.context
@@ -101,7 +116,7 @@ class KioskController(QObject):
         self._window.set_enabled_pages(set(policy.pages))
         self.idle.idle_seconds = policy.idle_seconds
         self.idle.warning_seconds = policy.warning_seconds
-        self._window.context.settings.set("volume", policy.volume)
+        self._window.context.settings.volume = policy.volume
 
     # --- the visit cycle ---------------------------------------------------------------------
 
@@ -112,22 +127,12 @@ class KioskController(QObject):
         _close_dialogs()
         QApplication.clipboard().clear()
         window = self._window
-        try:
-            wipe_visit(window.context.store)
-        except StoreError as error:
-            window.notice.show_message(str(error))
-        window.context.settings.forget_cached()
-        window.context.lesson_progress.announce_reset()
-        # Pages forget the visit themselves (search text, sessions, scroll positions); one
-        # without reset() is rebuilt instead. Keeping pages alive keeps memory flat over
+        # Stored progress goes with the store; the pages forget what they hold themselves
+        # (search text, sessions, scroll positions). Keeping pages alive keeps memory flat over
         # thousands of visits (bench/kiosk_soak.py).
-        for key in window.built_pages():
-            reset = getattr(window.page(key), "reset", None)
-            if callable(reset):
-                reset()
-            else:
-                window.discard_page(key)
-        self._window.context.settings.set("volume", self._policy.volume)
+        self._start_new_visit()
+        window.reset_pages()
+        window.context.settings.volume = self._policy.volume
         window.show_screen(self.attract, rail=False)
         self.resets += 1
 

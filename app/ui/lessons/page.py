@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,14 +25,15 @@ from app.ui.lessons.document import Typography, doctor_link, lesson_css, lesson_
 from app.ui.lessons.export import export_pdf
 from app.ui.lessons.reader import LessonReader
 from app.ui.lessons.sidebar import ContentsList, LessonList, SearchResults
+from app.ui.page import Page
 from app.ui.widgets import button, label
 
 #: Pause after the last keystroke before searching, so typing never waits on a query.
 SEARCH_DEBOUNCE_MS = 120
 
 
-class LessonsPage(QWidget):
-    """The course reader. Offers ``open_link``, ``focus_search``, ``reset`` and ``page_shown``."""
+class LessonsPage(Page):
+    """The course reader: a lesson list or search results beside the lesson being read."""
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
@@ -72,7 +73,7 @@ class LessonsPage(QWidget):
         self.contents = ContentsList()
         self.quiz_button = button("Take the quiz")
         self.export_button = button("Export PDF")
-        self.export_button.setVisible(not self._context.kiosk)  # no files, no dialogs in kiosk
+        self.export_button.setVisible(self._context.files_allowed)
         self.previous_button = button("")
         self.next_button = button("")
         self.read_button = button("Mark as read", "primary")
@@ -166,9 +167,10 @@ class LessonsPage(QWidget):
         if link.kind is LinkKind.LESSON and link.target in self._context.content.lessons:
             self._show_lesson(link.target, link.anchor)
 
-    def focus_search(self) -> None:
+    def focus_search(self) -> bool:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+        return True
 
     def reset(self) -> None:
         """Forget this visit: clear search and remembered places, back to the first lesson."""
@@ -187,9 +189,11 @@ class LessonsPage(QWidget):
         self._current = ""
         self._show_lesson(first, record=False)
 
-    def page_shown(self) -> None:
-        if self._current:
+    def showEvent(self, event: QShowEvent) -> None:
+        # Coming back to the page counts as opening the lesson on screen ("continue" on Home).
+        if self._current and not event.spontaneous():
             self._record_opened(self._current)
+        super().showEvent(event)
 
     # --- showing a lesson --------------------------------------------------------------------
 
@@ -363,7 +367,7 @@ class LessonsPage(QWidget):
         export_pdf(self._html, lesson.title, path, self._renderer.image_path)
 
     def _on_export_button_clicked(self) -> None:
-        if self._context.kiosk or not self._current:
+        if not self._context.files_allowed or not self._current:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{self._current}.pdf")

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.mastery import GroupMastery
 from app.domain.quiz_session import topic_title
-from app.services.quiz_store import QuizStore
 from app.ui.context import PageContext
+from app.ui.page import Page
 from app.ui.progress.charts import BarChart, Bars
 from app.ui.widgets import Card, add_page_heading, button, label
 
@@ -48,15 +49,24 @@ class ChartSection(Card):
         return self._stack.currentWidget() is self.empty
 
 
-class ProgressPage(QScrollArea):
-    """Charts drawn from the store each time the page is shown."""
+class ProgressPage(Page):
+    """Charts of what the services hold, redrawn whenever they announce a change.
+
+    A change while the page is hidden only marks it stale; it is redrawn when next shown, so
+    answering a quiz never pays for charts nobody is looking at.
+    """
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self._context = context
-        self.quiz_store = QuizStore(context.store, context.clock, parent=self)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.quiz_store = context.quiz_store
+        self._stale = False
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
         theme = context.theme
         self.totals = label("", "h3")
         self.accuracy = ChartSection(
@@ -75,6 +85,7 @@ class ProgressPage(QScrollArea):
         )
         self._build()
         self.refresh()
+        context.quiz_store.changed.connect(self._on_data_changed)
 
     def _mastery_section(self, kind: str) -> ChartSection:
         return ChartSection(
@@ -105,31 +116,38 @@ class ProgressPage(QScrollArea):
         for section in (self.accuracy, self.topics, self.structures, self.due):
             column.addWidget(section)
         stretch = self._stretch_panel()
-        if stretch is not None:
-            column.addWidget(stretch)
+        column.addWidget(stretch)
         column.addStretch(1)
-        self.setWidget(inner)
+        self._scroll.setWidget(inner)
 
-    def _stretch_panel(self) -> QWidget | None:
-        # The stretch engineer adds app/ui/progress/stretch_panel.py; until it exists (or in a
-        # build without it) the page simply shows the quiz sections.
-        try:
-            from app.ui.progress.stretch_panel import StretchPanel  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
-            return None
-        panel: QWidget = StretchPanel(self._context)
-        return panel
+    def _stretch_panel(self) -> QWidget:
+        from app.ui.progress.stretch_panel import StretchPanel
+
+        return StretchPanel(self._context)
 
     # --- data --------------------------------------------------------------------------------
 
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Redraw every section from the store."""
+        self._stale = False
         content = self._context.content
         known = content.questions.keys()
         answers = self.quiz_store.answer_count()
         due_now = len(self.quiz_store.due_ids(known))
         self.totals.setText(
-            f"{answers} answers so far · {due_now} due for review now"
+            f"{answers} {'answer' if answers == 1 else 'answers'} so far · "
+            f"{due_now} due for review now"
             if answers
             else "Nothing recorded yet: your charts fill in as you answer quiz questions."
         )
@@ -163,12 +181,9 @@ class ProgressPage(QScrollArea):
             tuple(f"{round(100 * day.fraction)}%" for day in days),
         )
 
-    def page_shown(self) -> None:
-        self.refresh()
-
     def reset(self) -> None:
-        """Kiosk: the store was emptied; show that, not the last visitor's charts."""
-        self.refresh()
+        """Back to the top (the charts follow the store on their own)."""
+        self._scroll.verticalScrollBar().setValue(0)
 
 
 def _mastery_bars(groups: list[GroupMastery], title: Callable[[str], str], answers: int) -> Bars:

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.services.store import StoreError
-from app.services.stretch_history import StretchHistory
 from app.ui.context import PageContext
 from app.ui.widgets import Card, label
 
@@ -25,8 +25,9 @@ class StretchPanel(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._history = StretchHistory(context.store, kiosk=context.kiosk)
+        self._history = context.stretch_history
         self._days = RANGES[0]
+        self._stale = False
         self._plot: Any = None
         self._bars: Any = None
         card = Card()
@@ -55,6 +56,7 @@ class StretchPanel(QWidget):
         self._chart_holder = QVBoxLayout()
         card.body.addLayout(self._chart_holder, 1)
         context.theme.changed.connect(self.refresh)
+        self._history.changed.connect(self._on_history_changed)
         self._style_range_buttons()
         self.refresh()
 
@@ -85,7 +87,20 @@ class StretchPanel(QWidget):
             choice.style().unpolish(choice)
             choice.style().polish(choice)
 
+    def _on_history_changed(self) -> None:
+        # Drawn again when next seen if hidden (the page shows it again then).
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         today = self._context.clock.now().astimezone().date()
         try:
             per_day = self._history.minutes_per_day(today, self._days)

@@ -1,12 +1,13 @@
 """The Quiz page: a start screen, one question at a time, then the results.
 
-In kiosk mode answers go to a private in-memory store, dropped when the kiosk resets for the
-next visitor, so nothing a visitor answers is kept (nor shown to the next visitor).
+Answers go to the one shared :class:`QuizStore`; the due count on the start screen follows its
+``changed`` signal, so it is right whether the answer came from here or the store was replaced.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.links import Link
 from app.domain.quiz import Question, QuestionKind
@@ -19,9 +20,8 @@ from app.domain.quiz_session import (
     review_plan,
     scope_of_link_target,
 )
-from app.services.quiz_store import QuizStore
-from app.services.store import Store
 from app.ui.context import PageContext
+from app.ui.page import Page
 from app.ui.quiz.diagram_panel import diagram_available
 from app.ui.quiz.question_view import QuestionView
 from app.ui.quiz.results import ResultsView
@@ -31,7 +31,7 @@ from app.ui.quiz.style import quiz_stylesheet
 _DIAGRAM_KINDS = (QuestionKind.FIND, QuestionKind.NAME)
 
 
-class QuizPage(QStackedWidget):
+class QuizPage(Page):
     """Quiz modes, questions and results.
 
     Args:
@@ -44,15 +44,18 @@ class QuizPage(QStackedWidget):
         self._context = context
         self._seed = seed if seed is not None else int(context.clock.now().timestamp())
         self._runs = 0
-        self._visit_store: Store | None = None
-        self.quiz_store = self._new_quiz_store()
+        self.quiz_store = context.quiz_store
         self._questions = self._askable_questions()
         self.session: QuizSession | None = None
         self.start_view = StartView(context.content)
         self.question_view = QuestionView(context, self.quiz_store)
         self.results_view = ResultsView(context.navigate, self.question_view.lesson_title)
+        self._stack = QStackedWidget()
         for view in (self.start_view, self.question_view, self.results_view):
-            self.addWidget(view)
+            self._stack.addWidget(view)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._stack)
         self._connect()
         self._on_theme_changed()
         self.show_start()
@@ -66,14 +69,12 @@ class QuizPage(QStackedWidget):
         self.results_view.retry_requested.connect(self._on_results_view_retry_requested)
         self.results_view.done_requested.connect(self.show_start)
         self._context.theme.changed.connect(self._on_theme_changed)
+        self.quiz_store.changed.connect(self._on_quiz_store_changed)
 
-    def _new_quiz_store(self) -> QuizStore:
-        store = self._context.store
-        if self._context.kiosk:
-            if self._visit_store is not None:
-                self._visit_store.close()
-            store = self._visit_store = Store.in_memory()
-        return QuizStore(store, self._context.clock, parent=self)
+    @property
+    def current_view(self) -> QWidget | None:
+        """The start screen, the question view or the results view."""
+        return self._stack.currentWidget()
 
     def _askable_questions(self) -> dict[str, Question]:
         questions = dict(self._context.content.questions)
@@ -99,7 +100,7 @@ class QuizPage(QStackedWidget):
         plan = QuizPlan(plan.title, plan.mode, ids, plan.seed)
         self.session = QuizSession(plan, self._questions)
         self.question_view.ask(self.session)
-        self.setCurrentWidget(self.question_view)
+        self._stack.setCurrentWidget(self.question_view)
 
     def start_review(self) -> None:
         due = self.quiz_store.due_ids(self._questions.keys())
@@ -113,8 +114,19 @@ class QuizPage(QStackedWidget):
 
     def show_start(self) -> None:
         self.session = None
+        self._show_due()
+        self._stack.setCurrentWidget(self.start_view)
+
+    def _show_due(self) -> None:
         self.start_view.set_due(len(self.quiz_store.due_ids(self._questions.keys())))
-        self.setCurrentWidget(self.start_view)
+
+    def _on_quiz_store_changed(self) -> None:
+        self._show_due()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Questions fall due as time passes, not only when the store changes.
+        self._show_due()
+        super().showEvent(event)
 
     # --- page protocol -----------------------------------------------------------------------
 
@@ -125,17 +137,8 @@ class QuizPage(QStackedWidget):
             self.start_practice(scope, link.target)
 
     def reset(self) -> None:
-        """Kiosk: drop the session in progress (and, in kiosk mode, the visitor's answers)."""
-        if self._context.kiosk:
-            previous = self.quiz_store
-            self.quiz_store = self._new_quiz_store()
-            self.question_view.quiz_store = self.quiz_store
-            previous.deleteLater()
+        """Drop the session in progress and go back to the start screen."""
         self.show_start()
-
-    def page_shown(self) -> None:
-        if self.currentWidget() is self.start_view:
-            self.show_start()
 
     # --- slots -------------------------------------------------------------------------------
 
@@ -148,7 +151,7 @@ class QuizPage(QStackedWidget):
             return
         if session.finished:
             self.results_view.show_session(session)
-            self.setCurrentWidget(self.results_view)
+            self._stack.setCurrentWidget(self.results_view)
         else:
             self.question_view.ask(session)
 
@@ -156,7 +159,7 @@ class QuizPage(QStackedWidget):
         session = self.session
         if session is not None and session.answers:
             self.results_view.show_session(session)
-            self.setCurrentWidget(self.results_view)
+            self._stack.setCurrentWidget(self.results_view)
         else:
             self.show_start()
 

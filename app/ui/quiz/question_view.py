@@ -168,6 +168,11 @@ class QuestionView(QWidget):
             return {self._options.index(question.target)}
         return {shown for shown, index in enumerate(self._options) if index in question.correct}
 
+    @property
+    def question(self) -> Question | None:
+        """The question on screen."""
+        return self._question
+
     def submit(self, response: object, detail_if_wrong: str = "") -> None:
         """Judge and store ``response``, then show the feedback."""
         question, session = self._question, self._session

@@ -12,21 +12,21 @@ from app.domain.routines import Routine
 from app.services.cue_player import CuePlayer
 from app.services.screen_awake import ScreenAwake
 from app.services.store import StoreError
-from app.services.stretch_history import Session, StretchHistory
+from app.services.stretch_history import Session
 from app.ui.context import PageContext
+from app.ui.page import Page
 from app.ui.stretch.builder import RoutineBuilder
 from app.ui.stretch.library import RoutineLibrary
 from app.ui.stretch.player import RoutinePlayer
 
 
-class StretchPage(QWidget):
+class StretchPage(Page):
     """Library → player → back to the library; or library → builder → library."""
 
     def __init__(self, context: PageContext) -> None:
         super().__init__()
-        self.setObjectName("page")
         self._context = context
-        self._history = StretchHistory(context.store, kiosk=context.kiosk)
+        self._history = context.stretch_history
         self._awake = ScreenAwake()
         self._custom: list[Routine] = []
         names = {s.id: s.name for s in context.content.structures.values()}
@@ -46,6 +46,7 @@ class StretchPage(QWidget):
         self.player.close_requested.connect(self._show_library)
         self.builder.save_requested.connect(self._on_builder_save_requested)
         self.builder.cancel_requested.connect(self._show_library)
+        self._history.routines_changed.connect(self._reload)
         self._reload()
 
     def _make_cue_player(self) -> CuePlayer | None:
@@ -61,17 +62,21 @@ class StretchPage(QWidget):
         self.library.select(link.target)
 
     def reset(self) -> None:
-        """Kiosk idle reset: stop without recording, back to the first routine."""
+        """Stop without recording, back to the first routine."""
         self.player.discard()
         self._awake.release()
-        self._reload()
+        self.set_busy(False)
         self._show_library()
         first = next(iter(self._context.content.routines), "")
         self.library.select(first)
 
-    def page_shown(self) -> None:
-        if self._stack.currentWidget() is self.player:
-            self.player.setFocus()
+    def focus_target(self) -> QWidget:
+        return self.player if self._stack.currentWidget() is self.player else self
+
+    @property
+    def current_view(self) -> QWidget | None:
+        """The library, the player or the builder."""
+        return self._stack.currentWidget()
 
     # -- routines ------------------------------------------------------------------------
 
@@ -95,6 +100,7 @@ class StretchPage(QWidget):
         self._stack.setCurrentWidget(self.player)
         self._awake.hold("A stretch routine is running")
         self.player.start(routine)
+        self.set_busy(True)
 
     def _on_library_build_requested(self, routine_id: str) -> None:
         self.builder.edit(self.routines().get(routine_id))
@@ -105,7 +111,6 @@ class StretchPage(QWidget):
             self._history.delete_routine(routine_id)
         except StoreError as error:
             self._context.notify(str(error))
-        self._reload()
 
     def _on_builder_save_requested(self, body: dict[str, object]) -> None:
         try:
@@ -118,16 +123,13 @@ class StretchPage(QWidget):
         if routine is None:
             self.builder.show_problems([p.message for p in problems])
             return
-        self._reload()
-        if self._context.kiosk:
-            self._custom.append(routine)  # usable for this visit only
-            self.library.set_routines(list(self._context.content.routines.values()), self._custom)
         self.library.select(routine.id)
         self._show_library()
         self._context.notify(f"Saved “{routine.name}”")
 
     def _on_player_finished(self, timer: RoutineTimer) -> None:
         self._awake.release()
+        self.set_busy(False)
         self._record(timer)
 
     def _record(self, timer: RoutineTimer) -> None:

@@ -70,6 +70,7 @@ class RoutinePlayer(QWidget):
         self._build()
         self._flash = FlashOverlay(context.theme, self)
         context.theme.changed.connect(self._refresh)
+        context.settings.changed.connect(self._on_settings_changed)
 
     # -- building ------------------------------------------------------------------------
 
@@ -174,7 +175,7 @@ class RoutinePlayer(QWidget):
         self._mute.toggled.connect(self._on_mute_toggled)
         self._volume = QSlider(Qt.Orientation.Horizontal)
         self._volume.setRange(0, 100)
-        self._volume.setValue(80)
+        self._volume.setValue(self._context.settings.volume)
         self._volume.setFixedWidth(140)
         self._volume.setAccessibleName("Volume")
         self._volume.valueChanged.connect(self._on_volume_value_changed)
@@ -320,8 +321,13 @@ class RoutinePlayer(QWidget):
             self._cues.set_muted(muted)
 
     def _on_volume_value_changed(self, value: int) -> None:
+        self._context.settings.volume = value  # remembered; a kiosk's policy sets the start
         if self._cues is not None:
             self._cues.set_volume(value / 100)
+
+    def _on_settings_changed(self, name: str) -> None:
+        if name == "volume":
+            self._volume.setValue(self._context.settings.volume)
 
     def _apply_sound_state(self) -> None:
         cues = self._cues

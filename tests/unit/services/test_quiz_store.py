@@ -12,6 +12,7 @@ from app.domain.quiz_session import Mode
 from app.services.clock import FakeClock
 from app.services.quiz_store import QuizStore
 from app.services.store import Store, StoreError
+from app.services.store_handle import StoreHandle
 from tests.helpers.quiz import make_question
 
 Q1 = make_question("q1", topic="anatomy", structure="piriformis")
@@ -21,7 +22,7 @@ KNOWN = {"q1", "q2"}
 
 def test_answer_is_stored_with_its_card(store: Store, fake_clock: FakeClock) -> None:
     """One answer writes one history row (with time taken) and one card with a due date."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     recorded = quiz.record_answer(Q1, 0, 4.5, Mode.PRACTICE)
     assert recorded.correct
     assert quiz.answers_for("q1") == [(True, 4.5, "practice")]
@@ -30,7 +31,7 @@ def test_answer_is_stored_with_its_card(store: Store, fake_clock: FakeClock) -> 
 
 def test_wrong_answer_comes_back_sooner(store: Store, fake_clock: FakeClock) -> None:
     """After one right and one wrong answer, the wrong one is due first."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     quiz.record_answer(Q1, 0, 4.0, Mode.TEST)
     quiz.record_answer(Q2, 2, 4.0, Mode.TEST)
     due_right, due_wrong = quiz.due_at("q1"), quiz.due_at("q2")
@@ -47,16 +48,16 @@ def test_schedule_survives_a_restart(tmp_path: Path, fake_clock: FakeClock) -> N
     """Reopening the database gives the same due date."""
     path = tmp_path / "p.sqlite3"
     first, _ = Store.open(path, fake_clock.now())
-    due = QuizStore(first, fake_clock).record_answer(Q1, 0, 4.0, Mode.PRACTICE).due
+    due = QuizStore(StoreHandle(first), fake_clock).record_answer(Q1, 0, 4.0, Mode.PRACTICE).due
     first.close()
     second, _ = Store.open(path, fake_clock.now())
-    assert QuizStore(second, fake_clock).due_at("q1") == due
+    assert QuizStore(StoreHandle(second), fake_clock).due_at("q1") == due
     second.close()
 
 
 def test_failed_write_saves_nothing(store: Store, fake_clock: FakeClock) -> None:
     """If the card update fails, the answer row is rolled back too (one transaction)."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     with store.transaction() as connection:
         connection.execute("DROP TABLE quiz_cards")
     with pytest.raises(StoreError):
@@ -66,7 +67,7 @@ def test_failed_write_saves_nothing(store: Store, fake_clock: FakeClock) -> None
 
 def test_answered_signal(qtbot: QtBot, store: Store, fake_clock: FakeClock) -> None:
     """Saving an answer emits answered(question id, correct)."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     with qtbot.waitSignal(quiz.answered) as blocker:
         quiz.record_answer(Q2, 1, 4.0, Mode.PRACTICE)
     assert blocker.args == ["q2", False]
@@ -74,7 +75,7 @@ def test_answered_signal(qtbot: QtBot, store: Store, fake_clock: FakeClock) -> N
 
 def test_accuracy_by_day(store: Store, fake_clock: FakeClock) -> None:
     """Answers group by day with right/total."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     quiz.record_answer(Q1, 0, 4.0, Mode.PRACTICE)
     quiz.record_answer(Q2, 1, 4.0, Mode.PRACTICE)
     fake_clock.advance(86400)
@@ -86,7 +87,7 @@ def test_accuracy_by_day(store: Store, fake_clock: FakeClock) -> None:
 
 def test_mastery_and_forecast(store: Store, fake_clock: FakeClock) -> None:
     """Mastery rises only where answers were right; unanswered counts as zero."""
-    quiz = QuizStore(store, fake_clock)
+    quiz = QuizStore(StoreHandle(store), fake_clock)
     quiz.record_answer(Q1, 0, 4.0, Mode.PRACTICE)
     quiz.record_answer(Q2, 1, 4.0, Mode.PRACTICE)
     fake_clock.advance(3600)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from pytestqt.qtbot import QtBot
+
 from app.domain.content import Content
 from app.services.store import Store
+from app.services.store_handle import StoreHandle
 from app.services.stretch_history import Session, StretchHistory
 
 DAY0 = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -17,9 +20,9 @@ def session(day_offset: int, seconds: float, completed: bool = True) -> Session:
 
 
 def test_sessions_minutes_per_day_and_streak(store: Store) -> None:
-    history = StretchHistory(store)
+    history = StretchHistory(StoreHandle(store))
     for offset, seconds in ((-3, 120), (-1, 300), (-1, 60), (0, 90), (-5, 600)):
-        assert history.record(session(offset, seconds))
+        history.record(session(offset, seconds))
     days = history.minutes_per_day(date(2026, 3, 10), 4)
     assert days == [
         (date(2026, 3, 7), 2.0),
@@ -34,31 +37,38 @@ def test_sessions_minutes_per_day_and_streak(store: Store) -> None:
 
 
 def test_abandoned_session_is_kept_with_its_flag(store: Store) -> None:
-    history = StretchHistory(store)
+    history = StretchHistory(StoreHandle(store))
     history.record(session(0, 42.5, completed=False))
     (saved,) = history.sessions()
     assert not saved.completed
     assert saved.active_seconds == 42.5
 
 
-def test_kiosk_writes_nothing(store: Store, shipped_content: Content) -> None:
-    history = StretchHistory(store, kiosk=True)
-    assert not history.record(session(0, 60))
-    body = {
-        "id": "my-a",
-        "name": "A",
-        "summary": "s",
-        "steps": [{"stretch": "childs-pose", "hold": 30}],
-    }
-    routine, problems = history.save_routine(body, shipped_content.stretches, DAY0)
-    assert routine is not None
-    assert problems == []
-    assert StretchHistory(store).sessions() == []
-    assert StretchHistory(store).custom_routines(shipped_content.stretches) == ([], [])
+def test_a_replaced_store_is_followed_and_announced(
+    store: Store, shipped_content: Content, qtbot: QtBot
+) -> None:
+    """After the store is swapped (a new kiosk visit), reads come from the new one and
+    listeners hear that everything may have changed."""
+    handle = StoreHandle(store)
+    history = StretchHistory(handle)
+    history.record(session(0, 60))
+    assert len(history.sessions()) == 1
+    with qtbot.waitSignals([history.changed, history.routines_changed]):
+        handle.replace(Store.in_memory())
+    assert history.sessions() == []
+    assert history.custom_routines(shipped_content.stretches) == ([], [])
+
+
+def test_recording_announces_the_session(store: Store, qtbot: QtBot) -> None:
+    history = StretchHistory(StoreHandle(store))
+    done = session(0, 60)
+    with qtbot.waitSignal(history.session_recorded) as blocker:
+        history.record(done)
+    assert blocker.args == [done]
 
 
 def test_custom_routine_round_trip_and_validation(store: Store, shipped_content: Content) -> None:
-    history = StretchHistory(store)
+    history = StretchHistory(StoreHandle(store))
     library = shipped_content.stretches
     good = {
         "id": "my-morning",
