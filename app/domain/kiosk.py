@@ -119,3 +119,26 @@ def after_failure(lockout: Lockout, now: datetime) -> Lockout:
 
 def after_success() -> Lockout:
     return Lockout()
+
+
+def stricter(first: Lockout, second: Lockout) -> Lockout:
+    """The lockout that refuses more: more failures, and the later end of any lock."""
+    ends = [end for end in (first.locked_until, second.locked_until) if end is not None]
+    return Lockout(max(first.failures, second.failures), max(ends) if ends else None)
+
+
+def lockout_of_unknown_state(now: datetime) -> Lockout:
+    """What to assume when the stored record cannot be read: locked for the first back-off.
+
+    A damaged record must not open the door to unlimited guessing, nor shut it for long.
+    """
+    return Lockout(FREE_ATTEMPTS, now + FIRST_LOCKOUT)
+
+
+def sane_lockout(failures: int, locked_until: datetime | None, now: datetime) -> Lockout:
+    """A stored record made safe: failures clamped, and no lock longer than the maximum
+    (a clock set wrongly once must not lock the administrator out for years)."""
+    failures = min(max(failures, 0), 10_000)
+    if locked_until is not None:
+        locked_until = min(locked_until, now + MAX_LOCKOUT)
+    return Lockout(failures, locked_until)

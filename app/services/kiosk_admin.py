@@ -7,6 +7,7 @@ repeated guessing stays throttled across restarts.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -16,14 +17,23 @@ import tomllib
 from datetime import datetime
 from pathlib import Path
 
-from app.domain.kiosk import KioskPolicy, Lockout, policy_from_record
+from app.domain.kiosk import (
+    KioskPolicy,
+    Lockout,
+    lockout_of_unknown_state,
+    policy_from_record,
+    sane_lockout,
+    stricter,
+)
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
+from app.services.clock import Clock, SystemClock
 from app.services.toml_lines import key_lines, record_lines
 
 #: Where administrators put the policy when no ``--config`` is given.
 SYSTEM_POLICY = Path("/etc/gluteal-atlas/kiosk.toml")
 MAX_POLICY_BYTES = 64 * 1024
+MAX_LOCKOUT_BYTES = 4096
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _PREFIX = "scrypt"
@@ -93,29 +103,78 @@ def load_policy(path: Path | None) -> tuple[KioskPolicy, list[Problem]]:
 
 
 class LockoutFile:
-    """The admin-PIN lockout record, replaced atomically on every change."""
+    """The admin-PIN lockout, kept in memory and mirrored to a file replaced atomically.
 
-    def __init__(self, path: Path) -> None:
+    Memory is the authority for this run; the file carries the lockout across restarts. What
+    the file says can only make the lockout stricter, so a failing disk (full, read-only,
+    damaged) can keep entry locked but never unlock it, and never stops wrong PINs counting.
+    ``notice`` says, in plain words, when the file could not be used.
+    """
+
+    def __init__(self, path: Path, clock: Clock | None = None) -> None:
         self.path = path
+        self._clock: Clock = clock if clock is not None else SystemClock()
+        self._memory = Lockout()
+        self._damaged_seen = False
+        self.notice = ""
 
     def read(self) -> Lockout:
+        """The lockout now: the stricter of memory and the file."""
+        now = self._clock.now()
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            until = raw.get("locked_until")
-            return Lockout(int(raw["failures"]), datetime.fromisoformat(until) if until else None)
-        except (OSError, ValueError, KeyError, TypeError):
-            return Lockout()
+            on_disk = self._read_file(now)
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+            if not self._damaged_seen:
+                # Locked from the moment the damage was found, not re-locked on every read.
+                self._damaged_seen = True
+                self._memory = stricter(self._memory, lockout_of_unknown_state(now))
+                self.notice = f"The PIN lockout record could not be read ({_reason(error)})."
+            return self._memory
+        self._memory = stricter(self._memory, on_disk)
+        return self._memory
 
-    def write(self, lockout: Lockout) -> None:
+    def write(self, lockout: Lockout) -> bool:
+        """Remember ``lockout``; False when the file could not be replaced (memory still holds)."""
+        self._memory = lockout
         until = lockout.locked_until.isoformat() if lockout.locked_until else None
         payload = json.dumps({"failures": lockout.failures, "locked_until": until})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with temporary.open("w", encoding="utf-8") as stream:
                 stream.write(payload)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # the lockout still holds for this run
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            self.notice = f"The PIN lockout record could not be saved ({_reason(error)})."
+            return False
+        self._damaged_seen = False
+        self.notice = ""
+        return True
+
+    def _read_file(self, now: datetime) -> Lockout:
+        try:
+            with self.path.open("rb") as stream:
+                data = stream.read(MAX_LOCKOUT_BYTES + 1)
+        except FileNotFoundError:
+            return Lockout()
+        if len(data) > MAX_LOCKOUT_BYTES:
+            raise ValueError("too large")
+        raw = json.loads(data.decode("utf-8"))
+        failures = raw["failures"]
+        until_text = raw.get("locked_until")
+        if not isinstance(failures, int) or isinstance(failures, bool):
+            raise TypeError("failures is not a whole number")
+        until = datetime.fromisoformat(until_text) if until_text is not None else None
+        if until is not None and until.tzinfo is None:
+            raise ValueError("locked_until has no time zone")
+        return sane_lockout(failures, until, now)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return "damaged"
