@@ -46,15 +46,24 @@ from app.domain.diagram import (
     Shape,
     clamp_depth,
 )
+from app.domain.diagram_marks import Attachment, Variant
 from app.ui.anatomy.accessible import install_accessibility, notify_focus, notify_selected
 from app.ui.anatomy.exposure import Exposure
-from app.ui.anatomy.labels import Label, paint_labels, place_labels
-from app.ui.anatomy.scene_paint import Look, make_art, paint_ring, paint_shape
+from app.ui.anatomy.labels import Label, column_width, paint_labels, place_labels
+from app.ui.anatomy.marks_paint import (
+    END_STYLES,
+    paint_attachment,
+    paint_legend,
+    paint_notice,
+    paint_overlay,
+    paint_variant,
+)
+from app.ui.anatomy.scene_paint import Look, ShapeArt, make_art, paint_ring, paint_shape, to_path
 from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
 FADE_MS = 280
-LABEL_MIN_WIDTH = 520  # below this the figure needs every pixel; labels stay off
+LABEL_MIN_WIDTH = 360  # below this (a quiz inset) the figure needs every pixel
 CLICK_SLOP = 6  # pixels a press may move and still count as a click, not a pan
 
 
@@ -74,18 +83,18 @@ class DiagramView(QWidget):
 
     def __init__(self, diagram: Diagram, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._diagram = diagram
         self._theme = theme
-        self._arts = {shape.id: make_art(shape) for shape in diagram.shapes}
-        self._exposure = Exposure(diagram, self._arts)
-        left, top, right, bottom = diagram.content_bounds()
-        self._viewport = Viewport(
-            QRectF(left, top, right - left, bottom - top).adjusted(-12, -12, 12, 12)
-        )
+        self._figures: dict[object, tuple[dict[str, ShapeArt], Exposure, Viewport]] = {}
+        self._diagram = diagram
+        self._arts, self._exposure, self._viewport = self._figure(diagram)
+        self._attachments_visible = True
+        self._variant: Variant | None = None
+        self._overlays: set[str] = set()
+        self._hidden_labels = 0
         self._depth = MIN_DEPTH
         self._previous_depth = MIN_DEPTH
         self._selected = ""
-        self._highlighted = ""
+        self._highlighted: tuple[str, ...] = ()
         self._hover = ""
         self._focus_id = ""
         self._labels_visible = True
@@ -123,7 +132,17 @@ class DiagramView(QWidget):
 
     @property
     def highlighted(self) -> str:
+        """The (first) highlighted structure, "" when none."""
+        return self._highlighted[0] if self._highlighted else ""
+
+    @property
+    def highlighted_ids(self) -> tuple[str, ...]:
         return self._highlighted
+
+    @property
+    def hidden_label_count(self) -> int:
+        """Labels that found no room at the last paint (the figure says so on screen)."""
+        return self._hidden_labels
 
     @property
     def focused_structure(self) -> str:
@@ -179,8 +198,79 @@ class DiagramView(QWidget):
 
     def highlight(self, structure_id: str) -> None:
         """Emphasise one structure and dim the rest (quiz, stretch player)."""
-        self._highlighted = structure_id if structure_id in self._arts else ""
+        self.highlight_many((structure_id,))
+
+    def highlight_many(self, structure_ids: tuple[str, ...]) -> None:
+        """Emphasise several structures together (a nerve tracer step); ids not drawn in this
+        figure are left out."""
+        self._highlighted = tuple(i for i in structure_ids if i in self._arts)
         self.update()
+
+    # --- figures and marks ----------------------------------------------------------------
+
+    def set_diagram(self, diagram: Diagram) -> None:
+        """Show another figure (the lateral view, say) at the same depth and labels.
+
+        The selection stays when the structure is drawn in the new figure; otherwise it
+        clears (``selection_changed("")``). Zoom and pan are kept per figure.
+        """
+        if diagram is self._diagram:
+            return
+        self._diagram = diagram
+        self._arts, self._exposure, self._viewport = self._figure(diagram)
+        self._base = None
+        self._hover = ""
+        self._focus_id = ""
+        self._variant = None
+        self._highlighted = tuple(i for i in self._highlighted if i in self._arts)
+        self.setAccessibleName(diagram.title or "Anatomy diagram")
+        self._describe()
+        self.update()
+        if self._selected and self._selected not in self._arts:
+            self.select("")
+        QTimer.singleShot(0, self._warm_caches)
+
+    def _figure(self, diagram: Diagram) -> tuple[dict[str, ShapeArt], Exposure, Viewport]:
+        key = diagram.view
+        if key not in self._figures or self._figures[key][1].diagram is not diagram:
+            arts = {shape.id: make_art(shape) for shape in diagram.shapes}
+            left, top, right, bottom = diagram.content_bounds()
+            scene = QRectF(left, top, right - left, bottom - top).adjusted(-12, -12, 12, 12)
+            self._figures[key] = (arts, Exposure(diagram, arts), Viewport(scene))
+        return self._figures[key]
+
+    def set_attachments_visible(self, visible: bool) -> None:
+        """Paint the selected muscle's origin and insertion on the bone (on by default)."""
+        self._attachments_visible = visible
+        self.update()
+
+    def attachments_shown(self) -> tuple[Attachment, ...]:
+        """The attachment regions painted now: the selected muscle's, when switched on."""
+        if not self._attachments_visible or not self._selected:
+            return ()
+        return self._diagram.attachments_for(self._selected)
+
+    def show_variant(self, variant_id: str) -> None:
+        """Draw one of the figure's variant courses ("" for the usual one only)."""
+        self._variant = next(
+            (v for v in self._diagram.variants if v.variant_id == variant_id), None
+        )
+        self.update()
+
+    @property
+    def shown_variant(self) -> str:
+        return self._variant.variant_id if self._variant is not None else ""
+
+    def set_overlay_visible(self, overlay_id: str, visible: bool) -> None:
+        """Show or hide a teaching overlay (such as the ventrogluteal injection site)."""
+        if visible:
+            self._overlays.add(overlay_id)
+        else:
+            self._overlays.discard(overlay_id)
+        self.update()
+
+    def overlays_shown(self) -> list[str]:
+        return [o.id for o in self._diagram.overlays if o.id in self._overlays]
 
     def clear_highlight(self) -> None:
         self.highlight("")
@@ -278,11 +368,20 @@ class DiagramView(QWidget):
         return (0.0, 0.0) if anchor is None else (anchor.y(), anchor.x())
 
     def _figure_area(self) -> QRectF:
+        """Where the figure is fitted: the widget, less a label column each side that is as
+        wide as the longest label needs (so the figure fills what the labels leave)."""
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         if self._labels_on():
-            margin = min(190.0, area.width() * 0.24)
+            names = [shape.name for shape in self._diagram.visible(self._depth)]
+            margin = column_width(names, QFontMetricsF(self._label_font()), area.width())
             area.adjust(margin, 0, -margin, 0)
         return area
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(self._theme.px("small"))
+        font.setBold(True)
+        return font
 
     def _labels_on(self) -> bool:
         return self._labels_visible and self.width() >= LABEL_MIN_WIDTH
@@ -304,15 +403,18 @@ class DiagramView(QWidget):
             self._paint_shapes(painter, transform, self._viewport.scale(area))
         else:
             painter.drawPixmap(0, 0, base)
-        emphasis = self._highlighted or self._selected
+        emphasis = self._highlighted or ((self._selected,) if self._selected else ())
         if emphasis:
             self._paint_wash(painter, transform, emphasis, base)
         painter.setTransform(transform)
+        self._paint_marks(painter)
         for shape in self._diagram.visible(self._depth):
             paint_ring(painter, self._arts[shape.id], self._look(shape), self._theme.palette)
         painter.resetTransform()
+        self._hidden_labels = 0
         if self._labels_on():
             self._paint_labels(painter, transform)
+        self._paint_keys(painter)
         if self.hasFocus() and self._interactive:
             self._paint_focus_frame(painter)
         painter.end()
@@ -338,6 +440,7 @@ class DiagramView(QWidget):
             self._viewport.centre.y(),
             self._theme.palette.name,
             self._labels_on(),
+            self._diagram.view,
         )
         if self._base is None or self._base[0] != key:
             pixmap = QPixmap(self.size() * ratio)
@@ -350,8 +453,35 @@ class DiagramView(QWidget):
             self._base = (key, pixmap)
         return self._base[1]
 
+    def _paint_marks(self, painter: QPainter) -> None:
+        """Variant course, attachments (above every layer) and overlays, in scene units."""
+        palette = self._theme.palette
+        if self._variant is not None:
+            paint_variant(painter, to_path(self._variant.path), palette)
+        for attachment in self.attachments_shown():
+            paint_attachment(painter, to_path(attachment.path), END_STYLES[attachment.end])
+        for overlay in self._diagram.overlays:
+            if overlay.id in self._overlays:
+                paint_overlay(painter, to_path(overlay.path), palette)
+
+    def _paint_keys(self, painter: QPainter) -> None:
+        """The attachment legend (top left) and the hidden-labels notice (bottom)."""
+        font = self._label_font()
+        ends = sorted({a.end for a in self.attachments_shown()}, key=lambda end: end != "origin")
+        if ends:
+            styles = [END_STYLES[end] for end in ends]
+            paint_legend(painter, QPointF(10, 10), styles, self._theme.palette, font)
+        if self._hidden_labels:
+            count = self._hidden_labels
+            text = f"{count} label{'s' if count != 1 else ''} hidden \N{EM DASH} zoom in"
+            paint_notice(painter, QRectF(self.rect()), text, self._theme.palette, font)
+
     def _paint_wash(
-        self, painter: QPainter, transform: QTransform, emphasis: str, base: QPixmap | None
+        self,
+        painter: QPainter,
+        transform: QTransform,
+        emphasis: tuple[str, ...],
+        base: QPixmap | None,
     ) -> None:
         """Dim everything but the uncovered part of the emphasised structure.
 
@@ -360,7 +490,9 @@ class DiagramView(QWidget):
         """
         colour = QColor(self._theme.palette.surface)
         colour.setAlphaF(0.6)
-        exposed = self._exposure.path(emphasis, self._depth)
+        exposed = QPainterPath()
+        for structure_id in emphasis:
+            exposed = exposed.united(self._exposure.path(structure_id, self._depth))
         if base is None:  # mid-fade: no cached picture to restore from
             scene_rect = transform.inverted()[0].mapRect(QRectF(self.rect()))
             wash = QPainterPath()
@@ -386,7 +518,7 @@ class DiagramView(QWidget):
         return Look(
             opacity=self._opacity(shape),
             hovered=shape.id == self._hover and self._interactive,
-            selected=shape.id == self._selected or shape.id == self._highlighted,
+            selected=shape.id == self._selected or shape.id in self._highlighted,
             focused=shape.id == self._focus_id and self.hasFocus(),
         )
 
@@ -404,23 +536,25 @@ class DiagramView(QWidget):
         self.update()
 
     def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(self._theme.px("small"))
-        font.setBold(True)
+        font = self._label_font()
+        visible_area = QRectF(self.rect())
         labels = []
         for shape in self._diagram.visible(self._depth):
             anchor = self._exposure.anchor(shape.id, self._depth)
-            if anchor is None:
-                continue
-            emphasised = shape.id in (self._selected, self._highlighted)
+            if anchor is None or not visible_area.contains(transform.map(anchor)):
+                continue  # zoomed past: not hidden for lack of room, just out of view
+            emphasised = shape.id == self._selected or shape.id in self._highlighted
+            priority = 0 if shape.kind in ("muscle", "nerve") else 1
             labels.append(
-                Label(shape.id, shape.name, transform.map(anchor), shape.context, emphasised)
+                Label(shape.id, shape.name, transform.map(anchor), False, emphasised, priority)
             )
         left, top, right, bottom = self._diagram.content_bounds()
         figure = transform.mapRect(QRectF(left, top, right - left, bottom - top))
-        area = QRectF(self.rect()).adjusted(6, 6, -6, -6)
-        placed = place_labels(labels, figure, area, QFontMetricsF(font))
-        paint_labels(painter, placed, self._theme.palette, font)
+        figure = figure.intersected(visible_area.adjusted(8, 8, -8, -8))
+        area = visible_area.adjusted(6, 6, -6, -6)
+        placement = place_labels(labels, figure, area, QFontMetricsF(font))
+        self._hidden_labels = placement.hidden
+        paint_labels(painter, placement.placed, self._theme.palette, font)
 
     def _paint_focus_frame(self, painter: QPainter) -> None:
         pen = painter.pen()

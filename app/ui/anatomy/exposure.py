@@ -26,6 +26,10 @@ class Exposure:
         self._anchors: dict[tuple[str, int], QPointF | None] = {}
         self._paths: dict[tuple[str, int], QPainterPath] = {}
 
+    @property
+    def diagram(self) -> Diagram:
+        return self._diagram
+
     def topmost(self, scene: QPointF, depth: int) -> str:
         """Id of the topmost structure in place at a scene point, or ""."""
         for shape in reversed(self._diagram.visible(depth)):

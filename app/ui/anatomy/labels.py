@@ -1,4 +1,9 @@
-"""Labels with leader lines, set in two columns beside the figure, textbook style."""
+"""Labels with leader lines, set in two columns beside the figure, textbook style.
+
+Labels never overlap: each column holds what fits its height, most important first, and the
+rest are counted so the figure can say "N labels hidden — zoom in" instead of dropping them
+silently. Long names are elided to the room a narrow window leaves.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +17,17 @@ from app.ui.theme import Palette
 
 @dataclass(frozen=True)
 class Label:
-    """One label: the text and the widget point its leader line touches."""
+    """One label: the text and the widget point its leader line touches.
+
+    ``priority`` decides who keeps a place when a column is full (lower goes first).
+    """
 
     structure_id: str
     text: str
     anchor: QPointF
     muted: bool = False
     emphasised: bool = False
+    priority: int = 1
 
 
 @dataclass(frozen=True)
@@ -26,37 +35,65 @@ class PlacedLabel:
     label: Label
     box: QRectF
     left: bool
+    text: str = ""  # the text as drawn (elided when the column is narrow)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the labels went, and how many found no room (shown as a notice, never silent)."""
+
+    placed: list[PlacedLabel]
+    hidden: int
+
+
+LABEL_GAP = 6.0
+LEADER = 14.0  # pixels between the figure's edge and a label box
+
+
+def column_width(labels: list[str], metrics: QFontMetricsF, width: float) -> float:
+    """Room to keep beside the figure for a column of labels: the widest label, but never
+    more than a quarter of the widget (narrow windows elide instead)."""
+    widest = max((metrics.horizontalAdvance(text) for text in labels), default=0.0)
+    return min(widest + 16 + LEADER + 6, max(width * 0.24, 60.0))
 
 
 def place_labels(
     labels: list[Label], figure: QRectF, area: QRectF, metrics: QFontMetricsF
-) -> list[PlacedLabel]:
-    """Put each label in the column on its side of the figure, spread so none overlap."""
+) -> Placement:
+    """Put each label in the column on its side of the figure, spread so none overlap.
+
+    A column holds as many labels as fit its height; the rest (lowest priority first) are
+    counted as hidden so the view can say so.
+    """
     middle = figure.center().x()
     placed: list[PlacedLabel] = []
+    hidden = 0
+    pitch = metrics.height() + 8 + LABEL_GAP
+    capacity = max(int(area.height() // pitch), 0)
     for left in (True, False):
-        column = sorted(
-            (label for label in labels if (label.anchor.x() < middle) == left),
-            key=lambda label: label.anchor.y(),
-        )
+        side = [label for label in labels if (label.anchor.x() < middle) == left]
+        kept = sorted(side, key=lambda label: (not label.emphasised, label.priority))[:capacity]
+        hidden += len(side) - len(kept)
+        column = sorted(kept, key=lambda label: label.anchor.y())
         placed.extend(_column(column, left, figure, area, metrics))
-    return placed
+    return Placement(placed, hidden)
 
 
 def _column(
     labels: list[Label], left: bool, figure: QRectF, area: QRectF, metrics: QFontMetricsF
 ) -> list[PlacedLabel]:
     height = metrics.height() + 8
-    gap = 6.0
-    tops = _spread([label.anchor.y() - height / 2 for label in labels], height + gap, area)
+    tops = _spread([label.anchor.y() - height / 2 for label in labels], height + LABEL_GAP, area)
+    room = (figure.left() - area.left() if left else area.right() - figure.right()) - LEADER
     result = []
     for label, top in zip(labels, tops, strict=True):
-        width = metrics.horizontalAdvance(label.text) + 16
+        text = metrics.elidedText(label.text, Qt.TextElideMode.ElideRight, max(room - 16, 24))
+        width = metrics.horizontalAdvance(text) + 16
         if left:
-            x = max(area.left(), figure.left() - 14 - width)
+            x = max(area.left(), figure.left() - LEADER - width)
         else:
-            x = min(area.right() - width, figure.right() + 14)
-        result.append(PlacedLabel(label, QRectF(x, top, width, height), left))
+            x = min(area.right() - width, figure.right() + LEADER)
+        result.append(PlacedLabel(label, QRectF(x, top, width, height), left, text))
     return result
 
 
@@ -109,4 +146,4 @@ def _paint_box(painter: QPainter, item: PlacedLabel, palette: Palette) -> None:
     font = painter.font()
     font.setBold(item.label.emphasised or not item.label.muted)
     painter.setFont(font)
-    painter.drawText(item.box, Qt.AlignmentFlag.AlignCenter, item.label.text)
+    painter.drawText(item.box, Qt.AlignmentFlag.AlignCenter, item.text or item.label.text)

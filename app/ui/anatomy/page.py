@@ -1,33 +1,41 @@
-"""Anatomy page: structure list and search, the layered diagram with its controls, the card."""
+"""Anatomy page: structures / nerve tracer / variants, the figure with its controls, the card."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSlider,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.anatomy import LAYER_NAMES
+from app.domain.diagram import Diagram
+from app.domain.diagram_marks import View
 from app.domain.links import Link, LinkKind, parse_link
+from app.domain.nerve_tracer import NerveTrace, TraceStep
 from app.services.diagram_loader import DiagramError, load_diagram
+from app.services.tracer_loader import load_traces
 from app.ui.anatomy.card import StructureCard
+from app.ui.anatomy.controls import BottomBar, TopBar
 from app.ui.anatomy.diagram import DiagramView
+from app.ui.anatomy.tracer_panel import TracerPanel
+from app.ui.anatomy.variants_panel import VariantsPanel
 from app.ui.context import PageContext
 from app.ui.page import Page
-from app.ui.widgets import button, label
+from app.ui.widgets import label
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
+_TITLES = {
+    View.POSTERIOR: "Diagram: right buttock seen from behind",
+    View.LATERAL: "Diagram: right hip seen from the side",
+}
 
 
 class AnatomyPage(Page):
@@ -36,46 +44,64 @@ class AnatomyPage(Page):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self._context = context
+        self._diagrams: dict[View, Diagram] = {}
         self.search = QLineEdit()
         self.structure_list = QListWidget()
         self.card = StructureCard(context.content, context.navigate)
         self.view: DiagramView | None = None
-        self.depth_buttons: list[QPushButton] = []
-        self.depth_slider = QSlider(Qt.Orientation.Horizontal)
-        self.labels_toggle = QCheckBox("Labels")
+        self.top_bar = TopBar()
+        self.bottom_bar = BottomBar()
+        self.depth_buttons = self.top_bar.depth_buttons
+        self.view_buttons = self.top_bar.view_buttons
+        self.attachments_toggle = self.top_bar.attachments_toggle
+        self.depth_slider = self.bottom_bar.depth_slider
+        self.labels_toggle = self.bottom_bar.labels_toggle
+        self.zoom_in, self.zoom_out, self.fit = (
+            self.bottom_bar.zoom_in,
+            self.bottom_bar.zoom_out,
+            self.bottom_bar.fit,
+        )
+        self.variants = VariantsPanel()
+        self.tracer = TracerPanel(self._load_traces())
+        self.sidebar_tabs = QTabWidget()
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
         column.addWidget(label("Anatomy of the buttock", "h1"))
         try:
-            diagram = load_diagram(context.resources)
+            self._diagrams[View.POSTERIOR] = load_diagram(context.resources, View.POSTERIOR)
         except DiagramError as error:
             column.addWidget(label(f"The diagram could not be loaded: {error}", "muted"))
             column.addStretch(1)
             return
-        self.view = DiagramView(diagram, context.theme)
-        self.view.setAccessibleName("Diagram: right buttock seen from behind")
+        self.view = DiagramView(self._diagrams[View.POSTERIOR], context.theme)
+        self.view.setAccessibleName(_TITLES[View.POSTERIOR])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_sidebar())
         splitter.addWidget(self._build_centre(self.view))
         splitter.addWidget(self.card)
         splitter.setStretchFactor(1, 1)
-        self.card.setMinimumWidth(300)
+        self.card.setMinimumWidth(240)
         splitter.setSizes([240, 640, 360])
         splitter.setChildrenCollapsible(False)
         column.addWidget(splitter, 1)
         self._wire(self.view)
+        self._show_marks_of(self._diagrams[View.POSTERIOR])
 
     # --- building --------------------------------------------------------------------------
 
+    def _load_traces(self) -> tuple[NerveTrace, ...]:
+        content_dir = Path(self._context.resources.content_dir)
+        return load_traces(content_dir, self._context.content.structures.keys()).traces
+
     def _build_sidebar(self) -> QWidget:
-        sidebar = QWidget()
-        sidebar.setMinimumWidth(220)  # long names ("Sacrotuberous ligament") must fit whole
-        box = QVBoxLayout(sidebar)
-        box.setContentsMargins(0, 0, 12, 0)
+        structures = QWidget()
+        box = QVBoxLayout(structures)
+        box.setContentsMargins(0, 8, 0, 0)
         self.search.setPlaceholderText("Find a structure…")
         self.search.setAccessibleName("Find a structure")
         self.search.setClearButtonEnabled(True)
         self.structure_list.setAccessibleName("Structures")
+        self.structure_list.setWordWrap(True)
         self.structure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = self._context.content
         for structure in sorted(content.structures.values(), key=lambda s: (s.context, s.layer)):
@@ -87,67 +113,85 @@ class AnatomyPage(Page):
             self.structure_list.addItem(item)
         box.addWidget(self.search)
         box.addWidget(self.structure_list, 1)
-        return sidebar
+        self.sidebar_tabs.addTab(structures, "Structures")
+        self.sidebar_tabs.addTab(self.tracer, "Nerves")
+        self.sidebar_tabs.addTab(self.variants, "Variants")
+        self.sidebar_tabs.setTabToolTip(1, "Follow a nerve from its roots, step by step")
+        self.sidebar_tabs.setTabToolTip(2, "How the sciatic nerve passes piriformis")
+        self.sidebar_tabs.setMinimumWidth(200)
+        return self.sidebar_tabs
 
     def _build_centre(self, view: DiagramView) -> QWidget:
         centre = QWidget()
         box = QVBoxLayout(centre)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(self._build_depth_row())
+        box.addWidget(self.top_bar)
         box.addWidget(view, 1)
-        box.addLayout(self._build_view_row())
+        box.addWidget(self.bottom_bar)
+        centre.setMinimumWidth(220)
         return centre
-
-    def _build_depth_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        for depth, name in LAYER_NAMES.items():
-            depth_button = button(name)
-            depth_button.setToolTip(f"Depth {depth} of {len(LAYER_NAMES)}")
-            depth_button.setCheckable(True)
-            depth_button.setAccessibleName(f"Peel to depth {depth}: {name}")
-            group.addButton(depth_button, depth)
-            self.depth_buttons.append(depth_button)
-            row.addWidget(depth_button)
-        self.depth_buttons[0].setChecked(True)
-        group.idClicked.connect(self._on_depth_buttons_clicked)
-        self.depth_slider.setRange(1, len(LAYER_NAMES))
-        self.depth_slider.setPageStep(1)
-        self.depth_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.depth_slider.setAccessibleName("Depth")
-        self.depth_slider.setMinimumWidth(120)
-        return row
-
-    def _build_view_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.labels_toggle.setChecked(True)
-        self.labels_toggle.setAccessibleName("Show labels")
-        row.addWidget(self.labels_toggle)
-        row.addSpacing(16)
-        row.addWidget(label("Peel", "muted", wrap=False))
-        row.addWidget(self.depth_slider, 1)
-        row.addSpacing(16)
-        self.zoom_out = button("\N{MINUS SIGN}")
-        self.zoom_out.setAccessibleName("Zoom out")
-        self.zoom_in = button("+")
-        self.zoom_in.setAccessibleName("Zoom in")
-        self.fit = button("Fit")
-        self.fit.setAccessibleName("Fit the whole figure")
-        for widget in (self.zoom_out, self.zoom_in, self.fit):
-            row.addWidget(widget)
-        return row
 
     def _wire(self, view: DiagramView) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.structure_list.currentItemChanged.connect(self._on_structure_list_current_changed)
+        self.top_bar.depth_group.idClicked.connect(self._set_depth)
+        self.top_bar.view_group.idClicked.connect(self._on_view_group_id_clicked)
         self.depth_slider.valueChanged.connect(self._on_depth_slider_value_changed)
         self.labels_toggle.toggled.connect(view.set_labels_visible)
+        self.attachments_toggle.toggled.connect(view.set_attachments_visible)
         self.zoom_in.clicked.connect(lambda: view.zoom_by(1.25))
         self.zoom_out.clicked.connect(lambda: view.zoom_by(0.8))
         self.fit.clicked.connect(view.reset_view)
         view.selection_changed.connect(self._on_view_selection_changed)
+        self.tracer.step_shown.connect(self._on_tracer_step_shown)
+        self.tracer.stopped.connect(view.clear_highlight)
+        self.variants.variant_chosen.connect(view.show_variant)
+        self.top_bar.overlay_toggled.connect(view.set_overlay_visible)
+        self.variants.link_requested.connect(self._context.navigate)
+        self.sidebar_tabs.currentChanged.connect(self._on_sidebar_tabs_current_changed)
+
+    # --- views -----------------------------------------------------------------------------
+
+    @property
+    def current_view(self) -> View:
+        return self.view.diagram.view if self.view is not None else View.POSTERIOR
+
+    def diagram_for(self, view: View) -> Diagram | None:
+        """The figure for ``view``, loaded on first use (None if it cannot be read)."""
+        if view not in self._diagrams:
+            try:
+                self._diagrams[view] = load_diagram(self._context.resources, view)
+            except DiagramError as error:
+                self._context.notify(f"The {view} view could not be loaded: {error}")
+                return None
+        return self._diagrams[view]
+
+    def set_view(self, view: View | str) -> None:
+        """Switch figure; depth, labels and (where drawn) the selection carry over."""
+        view = View(view)
+        diagram = self.diagram_for(view)
+        if self.view is None or diagram is None:
+            self.view_buttons[self.current_view].setChecked(True)
+            return
+        self.view.set_diagram(diagram)
+        self.view.setAccessibleName(_TITLES[view])
+        self.view_buttons[view].setChecked(True)
+        self._show_marks_of(diagram)
+
+    def _show_marks_of(self, diagram: Diagram) -> None:
+        self.top_bar.set_overlays(diagram.overlays)
+        self.variants.set_variants(diagram.variants_for("sciatic-nerve"))
+
+    def _view_drawing(self, structure_id: str) -> View | None:
+        """The current view if it draws the structure, else another that does."""
+        if self.view is not None and structure_id in self.view.diagram.ids:
+            return self.current_view
+        for view in View:
+            diagram = self.diagram_for(view)
+            if diagram is not None and structure_id in diagram.ids:
+                return view
+        return None
 
     # --- page protocol ---------------------------------------------------------------------
 
@@ -161,26 +205,35 @@ class AnatomyPage(Page):
     def show_structure(self, structure_id: str) -> None:
         if self.view is None or structure_id not in self._context.content.structures:
             return
-        if structure_id in self.view.diagram.ids:
+        view = self._view_drawing(structure_id)
+        if view is not None:
+            self.set_view(view)
             self._set_depth(self.view.depth_showing(structure_id))
             self.view.scroll_to(structure_id)
         self.view.select(structure_id)
         self._show_card(structure_id)
 
     def focus_search(self) -> bool:
+        self.sidebar_tabs.setCurrentIndex(0)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
         return True
 
     def reset(self) -> None:
-        """Forget the visit: no selection, search or zoom, back to the surface."""
+        """Forget the visit: no selection, search, zoom, trace or variant; back to the surface."""
         self.search.clear()
+        self.sidebar_tabs.setCurrentIndex(0)
         if self.view is not None:
+            self.set_view(View.POSTERIOR)
             self.view.select("")
             self.view.clear_highlight()
             self.view.reset_view()
             self._set_depth(1)
             self.labels_toggle.setChecked(True)
+            self.attachments_toggle.setChecked(True)
+            self.variants.choose("")
+            for toggle in self.top_bar.overlay_toggles.values():
+                toggle.setChecked(False)
         self.structure_list.setCurrentRow(-1)
         self.card.show_placeholder()
 
@@ -189,13 +242,33 @@ class AnatomyPage(Page):
     def _set_depth(self, depth: int) -> None:
         self.depth_slider.setValue(depth)  # the slider's slot moves the view and the buttons
 
-    def _on_depth_buttons_clicked(self, depth: int) -> None:
-        self._set_depth(depth)
+    def _on_view_group_id_clicked(self, index: int) -> None:
+        self.set_view(self.top_bar.view_of(index))
 
     def _on_depth_slider_value_changed(self, depth: int) -> None:
         if self.view is not None:
             self.view.set_depth(depth)
         self.depth_buttons[depth - 1].setChecked(True)
+
+    def _on_tracer_step_shown(self, step: TraceStep) -> None:
+        """Light the step's structures up: in the view that draws them, peeled to show them."""
+        if self.view is None:
+            return
+        first = step.structures[0]
+        view = View(step.view) if step.view else self._view_drawing(first)
+        if view is not None:
+            self.set_view(view)
+        self._set_depth(step.depth or self.view.depth_showing(first))
+        self.view.highlight_many(step.structures)
+        self.view.scroll_to(first)
+
+    def _on_sidebar_tabs_current_changed(self, index: int) -> None:
+        if self.sidebar_tabs.widget(index) is self.tracer:
+            if self.tracer.trace is None:
+                self.tracer.start()
+            self.tracer.setFocus()
+        elif self.view is not None:
+            self.view.clear_highlight()
 
     def _on_search_text_changed(self, text: str) -> None:
         needle = text.strip().lower()
