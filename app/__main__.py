@@ -34,6 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="render every page offscreen to PNG files in DIR, then exit",
     )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=None,
+        metavar="WxH",
+        help="with --screenshot: the window size (default 1280x820)",
+    )
+    parser.add_argument(
+        "--text-scale",
+        type=float,
+        default=None,
+        metavar="S",
+        help="with --screenshot: the text size factor (0.9 to 2.0)",
+    )
+    parser.add_argument(
+        "--check-layout",
+        action="store_true",
+        help="with --screenshot: list clipped text and overlapping controls; exit 1 if any",
+    )
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check-content", help="validate a content folder and list problems")
     check.add_argument("folder", type=Path, nargs="?", help="content folder (default: shipped)")
@@ -69,8 +88,13 @@ def check_content(folder: Path | None) -> int:
         print(f"gluteal-atlas: {error}", file=sys.stderr)
         return 2
     content = load_content(root)
-    problems = [str(problem) for problem in content.problems]
+    # The gate's structural verdicts (files and lessons refused whole) first: they are what
+    # keeps content off the screen, and they are the same on every machine.
+    ordered = sorted(content.problems, key=lambda problem: not problem.refused)
+    problems = [str(problem) for problem in ordered]
     problems += _diagram_problems(content)
+    problems += _tracer_problems(root, content)
+    problems += _red_flag_problems(root, content)
     for problem in problems:
         print(problem)
     counts = (
@@ -85,6 +109,20 @@ def check_content(folder: Path | None) -> int:
     return 0
 
 
+def _tracer_problems(root: Path, content: Content) -> list[str]:
+    """The nerve tracer's steps must name structures the atlas has (see tracer_loader)."""
+    from app.services.tracer_loader import tracer_problems
+
+    return tracer_problems(root, content.structures.keys())
+
+
+def _red_flag_problems(root: Path, content: Content) -> list[str]:
+    """The self-check's questions, rules, outcomes and links (see red_flag_loader)."""
+    from app.services.red_flag_loader import red_flag_problems
+
+    return red_flag_problems(root, content)
+
+
 def _diagram_problems(content: Content) -> list[str]:
     """The atlas figures' ids, layers and attachment sites must match anatomy.toml."""
     from app.services.diagram_loader import diagram_problems
@@ -96,6 +134,14 @@ def _diagram_problems(content: Content) -> list[str]:
         return []
     layers = {s.id: s.layer for s in content.structures.values()}
     return diagram_problems(resources, layers, content.structures.values())
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        return int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
 
 
 def has_display() -> bool:

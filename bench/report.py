@@ -103,6 +103,14 @@ TARGETS: tuple[Target, ...] = (
         "ms",
     ),
     Target(
+        "Rendering the worst lesson check-content allows",
+        "≤ 2 s",
+        "render_budget",
+        r"^worst allowed lesson: (?P<v>[\d.]+) ms",
+        2000,
+        "ms",
+    ),
+    Target(
         "Search over 1,000 lessons",
         "p95 ≤ 10 ms",
         "search",

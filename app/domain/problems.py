@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -22,6 +22,9 @@ class Problem:
 
     where: SourceRef
     message: str
+    #: The content gate kept the whole file or lesson out (size, kind, syntax, budget): the
+    #: structural verdict, listed first by ``check-content``. Not part of equality or order.
+    refused: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -9,6 +9,18 @@ from typing import Any
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import Field, RawRecord, in_range, non_empty, one_of, read_fields
 
+#: Most steps in one routine. A real routine has under 20; the timer, the step list and the
+#: reference checks all grow with it, so thousands would freeze the stretch page on start.
+MAX_STEPS = 60
+
+
+def _step_count(steps: list[Any]) -> str | None:
+    if not steps:
+        return "must not be empty"
+    if len(steps) > MAX_STEPS:
+        return f"has {len(steps):,} steps; at most {MAX_STEPS} are allowed"
+    return None
+
 
 class Sides(StrEnum):
     NONE = "none"  # a stretch with no sides (both legs at once, or the trunk)
@@ -34,7 +46,7 @@ _ROUTINE_FIELDS = (
     Field("name", str, check=non_empty),
     Field("summary", str, check=non_empty),
     Field("get_ready", int, required=False, default=10, check=in_range(0, 120)),
-    Field("steps", list, item=dict, check=non_empty),
+    Field("steps", list, item=dict, check=_step_count),
     Field("links", list, required=False, default=(), item=str),
 )
 

@@ -8,14 +8,10 @@ here raises to the caller for bad content.
 from __future__ import annotations
 
 import gc
-import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import tomli  # tomllib's upstream, compiled with mypyc: twice as fast on large banks
 
 from app.domain.anatomy import structure_from_record
 from app.domain.assembly import Parsed, ParsedContent, assemble
@@ -25,17 +21,17 @@ from app.domain.problems import Problem, SourceRef
 from app.domain.quiz import question_from_record
 from app.domain.records import RawRecord
 from app.domain.routines import routine_from_record, stretch_from_record
+from app.services.content_gate import (
+    MAX_FILES_PER_FOLDER,
+    MAX_ITEMS_PER_FILE,
+    FileRefusedError,
+    lesson_body_problem,
+    parse_toml,
+    read_text,
+    too_many_items,
+)
 from app.services.front_matter import split_front_matter
 from app.services.toml_lines import LazyFileLines
-
-#: Largest file read; a clinic's real files are a few KiB, hostile ones are refused.
-MAX_FILE_BYTES = 2 * 1024 * 1024
-#: Most files read from one folder.
-MAX_FILES_PER_FOLDER = 5000
-#: Deepest nesting of TOML tables/arrays accepted (real content needs 3).
-MAX_DEPTH = 8
-
-_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -53,12 +49,6 @@ _ROUTINES = _Section(
         "routines": (routine_from_record, "routines"),
     }
 )
-
-
-class _FileRefusedError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
 
 
 def load_content(root: Path) -> Content:
@@ -94,7 +84,9 @@ def _load_content(root: Path) -> Content:
 def _files(folder: Path, pattern: str, root: Path, parsed: ParsedContent) -> Iterator[Path]:
     if not folder.is_dir():
         return
-    paths = sorted(path for path in folder.glob(pattern) if path.is_file())
+    # Every entry named like content, not only regular files: a pipe or device is reported
+    # (the gate refuses it without opening it) instead of silently ignored.
+    paths = sorted(folder.glob(pattern))
     if len(paths) > MAX_FILES_PER_FOLDER:
         where = SourceRef(_relative(folder, root), 1)
         message = f"{len(paths)} files; only the first {MAX_FILES_PER_FOLDER} are read"
@@ -109,43 +101,15 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _read_text(path: Path, name: str, root: Path) -> str:
-    """Read a content file as UTF-8 within the size cap, never through a link out of ``root``.
-
-    Raises:
-        _FileRefusedError: with the problem to report.
-    """
-    if not Path(os.path.realpath(path)).is_relative_to(root):  # ``root`` is already resolved
-        message = "is a link to a file outside the content folder; skipped"
-        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise _FileRefusedError(
-            Problem(SourceRef(name, 1), f"cannot read: {error.strerror}")
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        cap = MAX_FILE_BYTES // 1024
-        message = f"file is larger than the {cap} KiB limit; skipped"
-        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = f"not valid UTF-8 (byte {error.start}); save the file as UTF-8"
-        raise _FileRefusedError(Problem(SourceRef(name, line), message)) from None
-
-
 def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent) -> None:
     name = _relative(path, root)
     if not path.exists():
         parsed.problems.append(Problem(SourceRef(name, 1), "file is missing"))
         return
     try:
-        text = _read_text(path, name, root)
-        document = _parse_toml(text, name)
-    except _FileRefusedError as refused:
+        text = read_text(path, name, root)
+        document = parse_toml(text, name)
+    except FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
     lines = LazyFileLines(text)
@@ -159,6 +123,10 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
             message = f"{key!r} must be an array of tables, written [[{key}]]"
             parsed.problems.append(Problem(SourceRef(name, lines.all.get((key,), 1)), message))
             continue
+        if len(value) > MAX_ITEMS_PER_FILE:
+            line = lines.all.get((key,), 1)
+            parsed.problems.append(too_many_items(name, key, len(value), line))
+            continue
         build, target = section.arrays[key]
         for index, table in enumerate(value):
             where = SourceRef(name, lines.start(key, index, len(value)))
@@ -169,43 +137,18 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
                 getattr(parsed, target).append(Parsed(item, record))
 
 
-def _parse_toml(text: str, name: str) -> dict[str, Any]:
-    try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        match = _TOML_LINE.search(str(error))
-        line = int(match.group(1)) if match else 1
-        message = _TOML_LINE.sub("", str(error)).replace("()", "").strip(" (")
-        raise _FileRefusedError(
-            Problem(SourceRef(name, line), f"TOML syntax error: {message}")
-        ) from None
-    except RecursionError:
-        raise _FileRefusedError(Problem(SourceRef(name, 1), "nesting is far too deep")) from None
-    depth = _depth(document)
-    if depth > MAX_DEPTH:
-        message = f"nesting is {depth} levels deep; at most {MAX_DEPTH} are allowed"
-        raise _FileRefusedError(Problem(SourceRef(name, 1), message))
-    return document
-
-
-def _depth(value: object, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
-
-
 def _load_lesson(root: Path, path: Path, parsed: ParsedContent) -> None:
     name = _relative(path, root)
     try:
-        text = _read_text(path, name, root)
-    except _FileRefusedError as refused:
+        text = read_text(path, name, root)
+    except FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
     front = split_front_matter(text)
+    over_budget = lesson_body_problem(front.body, name, front.body_line)
+    if over_budget is not None:
+        parsed.problems.append(over_budget)
+        return
     record = RawRecord(SourceRef(name, 1), front.data, front.key_lines)
     lesson, problems = lesson_from_record(record, front.body, front.body_line)
     parsed.problems.extend(problems)

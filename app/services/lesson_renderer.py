@@ -5,14 +5,17 @@ sane_lists, and a small callout extension), then through nh3 with an allow-list.
 links (``anatomy:``, ``lesson:``, ``quiz:``, ``stretch:``) and ``#anchor`` links survive;
 images survive only when they name a file inside one of the allowed folders.
 
-Python-Markdown's inline parser is super-linear in nested brackets (40,000 ``[`` take minutes)
-and recursive in nested lists, so bodies are size-capped and pre-checked before parsing:
-a hostile body is refused in microseconds instead of freezing the window.
+Python-Markdown is super-linear on some inputs and Qt's layout on nested tables, so a body must
+first fit the structural budget in ``app.domain.lesson_budget`` (the same check the content
+gate applies when the lesson is loaded): a hostile body is refused in microseconds instead of
+freezing the window.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,21 +26,11 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from app.domain.figure_source import FigureSourceError, is_figure_source, parse_figure_source
+from app.domain.lesson_budget import budget_problem
 from app.domain.links import try_parse_link
 from app.domain.text import slugify
 from app.services.resources import contained
-
-#: Largest body we render (shipped lessons are ~10 KB).
-MAX_BODY_CHARS = 200_000
-#: Brackets per paragraph and per body: the inline parser is quadratic in these.
-MAX_BRACKETS_PER_BLOCK = 300
-MAX_BRACKETS = 3_000
-#: Character references (``&#x41;``): the inline parser is quadratic in these too.
-MAX_AMPERSANDS = 4_000
-#: Blockquote nesting depth (``> > >``) and indentation (nested lists recurse).
-MAX_QUOTE_DEPTH = 8
-MAX_INDENT = 32
-MAX_LINES = 5_000
 
 #: Blockquotes whose first paragraph starts with one of these bold lead-ins become callouts.
 CALLOUTS = {"see a doctor if": "doctor", "get urgent care": "urgent"}
@@ -59,12 +52,7 @@ _ATTRIBUTES = {
 }
 _CLEAN_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "title"}
 _ANCHOR = re.compile(r"^#[A-Za-z0-9_-]{1,80}$")
-_QUOTE_PREFIX = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
-
-
-class RenderRefusedError(ValueError):
-    """A body too large or too deeply nested to render safely; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -73,36 +61,6 @@ class RenderedBody:
 
     html: str
     refused: str = ""
-
-
-def check_renderable(body: str) -> None:
-    """Refuse bodies whose size or nesting would make parsing slow or recursive.
-
-    Raises:
-        RenderRefusedError: saying what limit was passed.
-    """
-    if len(body) > MAX_BODY_CHARS:
-        raise RenderRefusedError(f"it is larger than {MAX_BODY_CHARS:,} characters")
-    if body.count("\n") > MAX_LINES:
-        raise RenderRefusedError(f"it has more than {MAX_LINES:,} lines")
-    if body.count("[") > MAX_BRACKETS:
-        raise RenderRefusedError(f"it has more than {MAX_BRACKETS:,} square brackets")
-    if body.count("&") > MAX_AMPERSANDS:
-        raise RenderRefusedError(f"it has more than {MAX_AMPERSANDS:,} '&' characters")
-    for block in re.split(r"\n[ \t>]*\n", body):
-        if block.count("[") > MAX_BRACKETS_PER_BLOCK:
-            raise RenderRefusedError("a paragraph has too many square brackets")
-    for line in body.splitlines():
-        _check_line(line)
-
-
-def _check_line(line: str) -> None:
-    quotes = _QUOTE_PREFIX.match(line)
-    if quotes and quotes.group(1).count(">") > MAX_QUOTE_DEPTH:
-        raise RenderRefusedError(f"quotes are nested more than {MAX_QUOTE_DEPTH} deep")
-    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-    if indent > MAX_INDENT and line.strip():
-        raise RenderRefusedError(f"a line is indented more than {MAX_INDENT} spaces")
 
 
 class LessonRenderer:
@@ -129,10 +87,10 @@ class LessonRenderer:
 
     def render(self, body: str) -> RenderedBody:
         """Sanitised HTML for ``body``; never raises for bad input."""
-        try:
-            check_renderable(body)
-        except RenderRefusedError as refused:
-            return RenderedBody("", f"This lesson was not shown: {refused}.")
+        # The same verdict check-content gave (content_gate): a body over budget is never parsed.
+        problem = budget_problem(body)
+        if problem is not None:
+            return RenderedBody("", f"This lesson was not shown: it {problem}.")
         self._markdown.reset()
         try:
             raw = self._markdown.convert(body)
@@ -160,6 +118,8 @@ class LessonRenderer:
         if tag == "a" and attribute == "href":
             return value if is_followable(value) else None
         if tag == "img" and attribute == "src":
+            if is_figure_source(value):  # the atlas drawn by the app itself, never a file
+                return value if _is_atlas_figure(value) else None
             return value if self.image_path(value) is not None else None
         return value
 
@@ -169,9 +129,25 @@ class LessonRenderer:
             return None  # any scheme (http:, file:, data:) or absolute path
         for root in self._image_roots:
             path = contained(root, src)
-            if path is not None:
+            if path is not None and _is_regular_file(path):
                 return path
         return None
+
+
+def _is_atlas_figure(src: str) -> bool:
+    try:
+        parse_figure_source(src)
+    except FigureSourceError:
+        return False
+    return True
+
+
+def _is_regular_file(path: Path) -> bool:
+    # Qt would open a named pipe or a device named like an image and block the window forever.
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def is_followable(href: str) -> bool:

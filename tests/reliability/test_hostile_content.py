@@ -71,8 +71,8 @@ HOSTILE_TOML: dict[str, tuple[bytes, int]] = {
     "deep-but-parsable": (b"x = " + b"[" * 40 + b"1" + b"]" * 40 + b"\n", 1),
     "invalid-utf8": (b'[[questions]]\nid = "a"\nprompt = "\xff\xfe"\n', 3),
     "syntax": (b'[[questions]]\nid = "a"\nprompt = \n', 3),
-    # tomllib says "at end of document" without a line; the loader then names line 1.
-    "unterminated": (b'[[questions]]\nprompt = """' + b"never closed\n" * 1000, 1),
+    # The parser reports the end of the document: the last line, where it gave up.
+    "unterminated": (b'[[questions]]\nprompt = """' + b"never closed\n" * 1000, 1002),
     "nul-bytes": (b"[[questions]]\n\x00\x00\x00\n", 2),
     "long-line": (b'x = "' + b"a" * 1_500_000 + b'"\n', 1),
 }

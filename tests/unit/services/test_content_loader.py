@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.content import Content
-from app.services.content_loader import MAX_DEPTH, MAX_FILE_BYTES, load_content
+from app.services.content_gate import MAX_DEPTH, MAX_FILE_BYTES
+from app.services.content_loader import load_content
 from app.services.resources import Resources
 
 

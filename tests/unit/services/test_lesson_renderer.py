@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.domain.content import Content
+from app.domain.lesson_budget import MAX_BODY_CHARS, budget_problem
 from app.domain.text import heading_anchors
-from app.services.lesson_renderer import (
-    MAX_BODY_CHARS,
-    LessonRenderer,
-    RenderRefusedError,
-    check_renderable,
-)
+from app.services.lesson_renderer import LessonRenderer
 from app.services.resources import Resources
 
 #: Generous bound for one hostile render on a slow CI machine (the freeze it guards against
@@ -131,16 +127,16 @@ def test_worst_case_within_the_limits_still_renders_in_time(renderer: LessonRend
     """Bodies right at the bracket limits are accepted and stay fast."""
     block = "[" * 299 + "x" + "]" * 1
     body = "\n\n".join([block] * 10)
-    check_renderable(body)
+    assert budget_problem(body) is None
     started = time.perf_counter()
     rendered = renderer.render(body)
     assert time.perf_counter() - started < BOUND_S
     assert not rendered.refused
 
 
-def test_refusal_says_why() -> None:
-    with pytest.raises(RenderRefusedError, match="nested"):
-        check_renderable("> " * 20 + "x")
+def test_refusal_says_why(renderer: LessonRenderer) -> None:
+    rendered = renderer.render("> " * 20 + "x")
+    assert rendered.refused == "This lesson was not shown: it nests quotes 20 deep (at most 8)."
 
 
 def test_image_path_refuses_schemes_and_absolute_paths(tmp_path: Path) -> None:

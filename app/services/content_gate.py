@@ -1,0 +1,157 @@
+"""The one gate every content file passes, for ``check-content`` and the app alike.
+
+Each file is judged here once, by its structure only, so the verdict and its message are the
+same on every machine and in both places: it must be a regular file inside the content folder
+(a named pipe or device named like content would block ``open()`` forever), within the size
+cap, UTF-8 (a byte-order mark is accepted), parse as TOML within the nesting cap, hold no more
+items than a file may, and a lesson body must fit the render budget (``lesson_budget``).
+A refused file or lesson becomes one ``file:line`` problem marked ``refused``, which
+``check-content`` lists first.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import tomli  # tomllib's upstream, compiled with mypyc: twice as fast on large banks
+
+from app.domain.lesson_budget import budget_problem
+from app.domain.problems import Problem, SourceRef
+
+#: Largest file read; a clinic's real files are a few KiB, hostile ones are refused.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Most files read from one folder.
+MAX_FILES_PER_FOLDER = 5000
+#: Deepest nesting of TOML tables/arrays accepted (real content needs 3).
+MAX_DEPTH = 8
+#: Most items of one kind (``[[questions]]``, ``[[routines]]``…) in one file; shipped files
+#: hold under 30. Validation and reference checks grow with it, so a runaway file is refused.
+MAX_ITEMS_PER_FILE = 1000
+
+_BOM = "\ufeff"
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class FileRefusedError(Exception):
+    """A file the gate will not let through; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def refused(name: str, line: int, message: str) -> Problem:
+    """A problem that keeps a whole file (or lesson) out."""
+    return Problem(SourceRef(name, line), message, refused=True)
+
+
+def read_text(path: Path, name: str, root: Path) -> str:
+    """Read a content file as UTF-8 within the size cap, only if it is a regular file in ``root``.
+
+    Args:
+        root: the resolved content folder; links may point anywhere inside it.
+
+    Raises:
+        FileRefusedError: with the problem to report.
+    """
+    if not Path(os.path.realpath(path)).is_relative_to(root):
+        raise FileRefusedError(
+            refused(name, 1, "is a link to a file outside the content folder; skipped")
+        )
+    data = _read_regular(path, name)
+    if len(data) > MAX_FILE_BYTES:
+        cap = MAX_FILE_BYTES // 1024
+        raise FileRefusedError(
+            refused(name, 1, f"file is larger than the {cap} KiB limit; skipped")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not valid UTF-8 (byte {error.start}); save the file as UTF-8"
+        raise FileRefusedError(refused(name, line, message)) from None
+    return text.removeprefix(_BOM)  # editors on Windows add one; it is not part of the text
+
+
+def _read_regular(path: Path, name: str) -> bytes:
+    """The first ``MAX_FILE_BYTES + 1`` bytes, never blocking on a pipe or device."""
+    try:
+        _require_regular(os.stat(path).st_mode, name)
+        # O_NONBLOCK: should the file be swapped for a pipe after the check, open() still
+        # returns at once, and fstat below refuses it.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise FileRefusedError(refused(name, 1, f"cannot read: {error.strerror}")) from None
+    try:
+        _require_regular(os.fstat(descriptor).st_mode, name)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise FileRefusedError(refused(name, 1, f"cannot read: {error.strerror}")) from None
+    finally:
+        os.close(descriptor)
+
+
+def _require_regular(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((label for test, label in _FILE_KINDS if test(mode)), "not a regular file")
+    raise FileRefusedError(refused(name, 1, f"is {kind}, not a content file; skipped"))
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """Parse ``text``; syntax errors carry the parser's own message and line.
+
+    Raises:
+        FileRefusedError: a syntax error, or nesting deeper than :data:`MAX_DEPTH`.
+    """
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+        reason = getattr(error, "msg", str(error))
+        message = f"TOML syntax error at line {line}, column {column}: {reason}"
+        raise FileRefusedError(refused(name, line, message)) from None
+    except RecursionError:
+        raise FileRefusedError(refused(name, 1, "nesting is far too deep")) from None
+    depth = _depth(document)
+    if depth > MAX_DEPTH:
+        message = f"nesting is {depth} levels deep; at most {MAX_DEPTH} are allowed"
+        raise FileRefusedError(refused(name, 1, message))
+    return document
+
+
+def _depth(value: object, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def too_many_items(name: str, key: str, count: int, line: int) -> Problem:
+    """The refusal of a file holding more ``[[key]]`` items than :data:`MAX_ITEMS_PER_FILE`."""
+    message = (
+        f"{count:,} [[{key}]] in one file; at most {MAX_ITEMS_PER_FILE:,} are allowed "
+        "(split them into several files); skipped"
+    )
+    return refused(name, line, message)
+
+
+def lesson_body_problem(body: str, name: str, line: int) -> Problem | None:
+    """A lesson body over the render budget is refused, with the reader's own reason."""
+    problem = budget_problem(body)
+    if problem is None:
+        return None
+    return refused(name, line, f"the lesson body {problem}, so it would not be shown; skipped")
