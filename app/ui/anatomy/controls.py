@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QPushButton, QSlider, QWi
 
 from app.domain.anatomy import LAYER_NAMES
 from app.domain.diagram_marks import Overlay, View
-from app.ui.anatomy.flow_layout import FlowLayout
+from app.ui.flow_layout import FlowLayout
 from app.ui.widgets import button, label
 
 VIEW_NAMES = {View.POSTERIOR: "Posterior", View.LATERAL: "Lateral"}
