@@ -206,7 +206,10 @@ def load_content_or_shipped(resources: Resources) -> Content:
 
 def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resources) -> None:
     """Start-up work the first paint does not wait for."""
-    window.set_content(load_content_or_shipped(resources))
+    from app.services.content_task import start_content_load
+
+    # Off the UI thread: a clinic's large content folder must not freeze the window.
+    start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
     handle.store.back_up_if_due(window.context.clock.now())
 
 
