@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.figure_source import FigureSourceError, parse_figure_source
+
 
 class LinkKind(StrEnum):
     ANATOMY = "anatomy"
@@ -57,6 +59,12 @@ def parse_link(href: str) -> Link:
         kind = LinkKind(scheme.lower())
     except ValueError:
         raise LinkError(f"link {href!r} leaves the app; only in-app links are allowed") from None
+    if kind is LinkKind.ANATOMY and "?" in rest:
+        # An atlas figure source (a lesson image): the query picks the view and depth.
+        try:
+            return Link(kind, parse_figure_source(href.strip()).structure)
+        except FigureSourceError as error:
+            raise LinkError(str(error)) from None
     target, _, anchor = rest.partition("#")
     if not _TARGET.match(target):
         raise LinkError(f"link {href!r} has a malformed target {target!r}")

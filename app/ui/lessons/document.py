@@ -28,6 +28,9 @@ MEASURE_CHARS = 68
 
 DOCTOR_LINKS = ("lesson:red-flags#see-a-doctor", "lesson:what-is-a-gluteal-twitch#see-a-doctor")
 _PLAIN_TABLE = "<table>"
+#: An image alone in its paragraph is a figure; its Markdown title is the caption.
+_FIGURE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
+_TITLE = re.compile(r'\stitle="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ p.disclaimer {{ font-family: {heading_fonts}; font-size: {t.px(0.78)}px;
     color: {p.text_muted}; line-height: 135%; margin-top: {t.px(0.6)}px; }}
 p.disclaimer a {{ font-family: {heading_fonts}; }}
 p.refused {{ font-family: {heading_fonts}; color: {p.danger}; }}
+p.figure {{ margin-top: {t.px(0.9)}px; margin-bottom: {t.px(0.3)}px; }}
+p.caption {{ font-family: {heading_fonts}; font-size: {t.px(0.82)}px; color: {p.text_muted};
+    line-height: 135%; margin-bottom: {t.px(1.1)}px; }}
 """
 
 
@@ -150,6 +156,7 @@ def lesson_html(
     body = body_html.replace(
         _PLAIN_TABLE, '<table class="data" width="100%" cellspacing="0" cellpadding="0">'
     )
+    body = figure_blocks(body)
     if refused:
         body = f'<p class="refused">{html.escape(refused)}</p>'
     footer = html.escape(DISCLAIMER)
@@ -162,6 +169,25 @@ def lesson_html(
         f"{body}<hr/>"
         f'<p class="disclaimer">{footer}</p>'
     )
+
+
+def figure_blocks(body_html: str) -> str:
+    """Centre each lone image and set its title under it as a numbered caption.
+
+    The title was sanitised with the rest of the body, so it is already escaped HTML.
+    """
+    number = 0
+
+    def block(match: re.Match[str]) -> str:
+        nonlocal number
+        number += 1
+        image = match.group(1)
+        title = _TITLE.search(image)
+        caption = title.group(1).strip() if title else ""
+        label = f"<b>Figure {number}.</b> {caption}" if caption else f"<b>Figure {number}</b>"
+        return f'<p class="figure" align="center">{image}</p><p class="caption">{label}</p>'
+
+    return _FIGURE.sub(block, body_html)
 
 
 def has_id(document_html: str, anchor: str) -> bool:

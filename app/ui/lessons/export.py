@@ -12,13 +12,16 @@ from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.ui.lessons.document import lesson_css
-from app.ui.lessons.reader import ImageLookup, load_contained_image
+from app.ui.lessons.figures import ImageSource, LessonFigures
+from app.ui.lessons.reader import load_contained_image
 from app.ui.theme import LIGHT
 
 #: Print resolution; text is vector either way, this only sets layout units.
 DPI = 300
 #: Print type scale relative to the screen's: body text at 13.5 px of 1/96 in, about 10 pt.
 PRINT_SCALE = 0.75
+#: Device pixels per CSS pixel for figures: 4 gives about 300 dpi on paper.
+PRINT_PIXEL_RATIO = 4.0
 #: The text area of A4 less the margins below, in CSS pixels (1/96 in).
 _MM_TO_PX = 96 / 25.4
 _MARGINS_MM = (20, 18, 20, 18)
@@ -26,18 +29,20 @@ PAGE_PX = QSizeF((210 - 40) * _MM_TO_PX, (297 - 36) * _MM_TO_PX)
 
 
 class _HandoutDocument(QTextDocument):
-    """A text document that, like the reader, only loads images from allowed folders."""
+    """A text document that, like the reader, loads images only through the figure source."""
 
-    def __init__(self, image_lookup: ImageLookup) -> None:
+    def __init__(self, images: ImageSource) -> None:
         super().__init__()
-        self._image_lookup = image_lookup
+        self._images = images
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        return load_contained_image(self._image_lookup, kind, QUrl(name))
+        return load_contained_image(self._images, kind, QUrl(name))
 
 
-def export_pdf(document_html: str, title: str, path: Path, image_lookup: ImageLookup) -> None:
+def export_pdf(document_html: str, title: str, path: Path, figures: LessonFigures) -> None:
     """Write the lesson to ``path`` as a PDF, atomically (a temp file, then a rename).
+
+    Figures are drawn in the light theme at print scale, whatever the screen shows.
 
     Raises:
         OSError: when the file could not be written; ``path`` is then untouched.
@@ -46,7 +51,8 @@ def export_pdf(document_html: str, title: str, path: Path, image_lookup: ImageLo
     handle, temp_name = tempfile.mkstemp(prefix=".lesson-", suffix=".pdf", dir=folder)
     os.close(handle)
     try:
-        _write(document_html, title, temp_name, image_lookup)
+        images = figures.source(LIGHT, PRINT_SCALE, PRINT_PIXEL_RATIO)
+        _write(document_html, title, temp_name, images)
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"could not write a PDF to {folder}")
         os.replace(temp_name, path)
@@ -56,7 +62,7 @@ def export_pdf(document_html: str, title: str, path: Path, image_lookup: ImageLo
         raise
 
 
-def _write(document_html: str, title: str, file_name: str, image_lookup: ImageLookup) -> None:
+def _write(document_html: str, title: str, file_name: str, images: ImageSource) -> None:
     writer = QPdfWriter(file_name)
     writer.setTitle(title)
     writer.setCreator("Gluteal Atlas")
@@ -69,7 +75,7 @@ def _write(document_html: str, title: str, file_name: str, image_lookup: ImageLo
             QPageLayout.Unit.Millimeter,
         )
     )
-    document = _HandoutDocument(image_lookup)
+    document = _HandoutDocument(images)
     document.setDefaultStyleSheet(lesson_css(LIGHT, PRINT_SCALE))
     document.setHtml(document_html)
     # With a page size set, Qt lays the text out in CSS pixels and scales each page to the

@@ -22,7 +22,9 @@ from app.services.search_index import SearchIndex
 from app.services.store import StoreError
 from app.ui.context import PageContext
 from app.ui.lessons.document import Typography, doctor_link, lesson_css, lesson_html, quiz_link
+from app.ui.lessons.atlas_figure import AtlasFigurePainter
 from app.ui.lessons.export import export_pdf
+from app.ui.lessons.figures import ImageSource, LessonFigures
 from app.ui.lessons.reader import LessonReader
 from app.ui.lessons.sidebar import ContentsList, LessonList, SearchResults
 from app.ui.page import Page
@@ -41,6 +43,9 @@ class LessonsPage(Page):
         self._lessons: list[Lesson] = list(context.content.lessons.values())
         roots = (context.resources.content_dir / "assets", context.resources.assets_dir)
         self._renderer = LessonRenderer(roots)
+        self._figures = LessonFigures(
+            self._renderer.image_path, AtlasFigurePainter(context.resources)
+        )
         self._rendered: dict[str, RenderedBody] = {}
         self._index = SearchIndex(context.content)
         self._scroll: dict[str, int] = {}
@@ -69,7 +74,7 @@ class LessonsPage(Page):
         self._left_stack = QStackedWidget()
         for widget in (self.lesson_list, self.results, self._no_results):
             self._left_stack.addWidget(widget)
-        self.reader = LessonReader(self._renderer.image_path)
+        self.reader = LessonReader(self._figure_source())
         self.contents = ContentsList()
         self.quiz_button = button("Take the quiz")
         self.export_button = button("Export PDF")
@@ -224,8 +229,16 @@ class LessonsPage(Page):
         theme = self._context.theme
         typography = Typography(theme.scale)
         self.reader.show_document(
-            lesson_css(theme.palette, theme.scale), self._html, typography.text
+            lesson_css(theme.palette, theme.scale),
+            self._html,
+            typography.text,
+            self._figure_source(),
         )
+
+    def _figure_source(self) -> ImageSource:
+        # Figures follow the theme's colours and text scale, at the screen's pixel density.
+        theme = self._context.theme
+        return self._figures.source(theme.palette, theme.scale, self.devicePixelRatioF())
 
     def _update_chrome(self) -> None:
         lesson = self._context.content.lessons[self._current]
@@ -364,7 +377,7 @@ class LessonsPage(Page):
     def export_to(self, path: Path) -> None:
         """Write the current lesson as a PDF handout to ``path``."""
         lesson = self._context.content.lessons[self._current]
-        export_pdf(self._html, lesson.title, path, self._renderer.image_path)
+        export_pdf(self._html, lesson.title, path, self._figures)
 
     def _on_export_button_clicked(self) -> None:
         if not self._context.files_allowed or not self._current:

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-#: Finds the file an image ``src`` names inside the allowed folders, or ``None``.
-ImageLookup = Callable[[str], Path | None]
+from app.ui.lessons.figures import ImageSource
 
 
-def load_contained_image(lookup: ImageLookup, kind: int, url: QUrl) -> QImage | None:
-    """The image for ``url`` if it is an image inside the allowed folders; else nothing."""
+def load_contained_image(images: ImageSource, kind: int, url: QUrl) -> QImage | None:
+    """The image for ``url`` from the lesson's image source; nothing that is not an image."""
     if kind != QTextDocument.ResourceType.ImageResource.value:
         return None  # style sheets, markdown, anything else: never loaded from disk
-    path = lookup(url.toString())
-    if path is None:
-        return None
-    image = QImage(str(path))
-    return None if image.isNull() else image
+    return images(url.toString())
 
 
 class LessonReader(QTextBrowser):
@@ -34,9 +27,9 @@ class LessonReader(QTextBrowser):
 
     link_requested = Signal(str)
 
-    def __init__(self, image_lookup: ImageLookup, parent: QWidget | None = None) -> None:
+    def __init__(self, images: ImageSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._image_lookup = image_lookup
+        self._images = images
         self._measure_px = 640.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -45,10 +38,18 @@ class LessonReader(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Never fall back to QTextBrowser's loader: it reads any local file it is pointed at.
-        return load_contained_image(self._image_lookup, kind, QUrl(name))
+        return load_contained_image(self._images, kind, QUrl(name))
 
-    def show_document(self, css: str, document_html: str, text_px: int) -> None:
-        """Replace the document; ``text_px`` sets the width of the text column."""
+    def show_document(
+        self, css: str, document_html: str, text_px: int, images: ImageSource | None = None
+    ) -> None:
+        """Replace the document; ``text_px`` sets the width of the text column.
+
+        Args:
+            images: where figures come from from now on (drawn for the current theme).
+        """
+        if images is not None:
+            self._images = images
         self.document().setDefaultStyleSheet(css)
         self.setHtml(document_html)
         font = self.font()
