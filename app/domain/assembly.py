@@ -14,6 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from app.domain.anatomy import Structure
 from app.domain.content import Content, resolves
+from app.domain.figure_source import is_image_file
 from app.domain.lessons import Lesson
 from app.domain.links import Link, LinkError, LinkKind, find_links, parse_link
 from app.domain.problems import Problem, SourceRef
@@ -134,6 +135,8 @@ def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
     item, record = entry.item, entry.record
     if isinstance(item, Lesson):
         for href, line in find_links(item.body):
+            if is_image_file(href):
+                continue  # a figure file, not a link (see app.domain.figure_source)
             where = SourceRef(item.source.path, item.body_line + line - 1)
             yield _link_ref(href, where, required=False)
         for structure in item.structures:

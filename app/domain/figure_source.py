@@ -74,3 +74,15 @@ def _depth(src: str, text: str) -> int:
     if depth != 0 and depth not in FIGURE_DEPTHS:
         raise FigureSourceError(f"figure source {src!r}: depth must be 1 to 4")
     return depth
+
+
+_IMAGE_FILE = re.compile(r"^[a-z0-9][a-z0-9_/-]{0,120}\.(?:svg|png|jpe?g)$")
+
+
+def is_image_file(src: str) -> bool:
+    """Whether ``src`` names a figure file relative to the content's image folders.
+
+    Such a source is not a link; the renderer resolves it inside the allowed folders (and
+    drops it if it is not there), and tests/content checks every shipped one exists.
+    """
+    return bool(_IMAGE_FILE.match(src)) and ".." not in src
