@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from app.domain.links import Link, LinkKind
+from app.domain.links import CHECK_TARGETS, DIARY_VIEWS, Link, LinkKind
 from app.domain.problems import Problem
 
 if TYPE_CHECKING:  # the window paints before these modules are needed; keep start-up light
@@ -59,4 +59,8 @@ def resolves(link: Link, content: Content) -> bool:
         return lesson is not None and (not link.anchor or link.anchor in lesson.anchors)
     if link.kind is LinkKind.QUIZ:
         return link.target in content.quiz_targets
+    if link.kind is LinkKind.CHECK:
+        return link.target in CHECK_TARGETS
+    if link.kind is LinkKind.DIARY:
+        return link.target in DIARY_VIEWS
     return link.target in content.routines

@@ -1,7 +1,9 @@
 """The one link scheme shared by lessons, cards, explanations and routines.
 
 ``anatomy:<structure-id>``, ``lesson:<lesson-id>[#anchor]``, ``quiz:<topic-or-structure>``,
-``stretch:<routine-id>``. Anything else (http, file, mailto, javascript, …) is never followed.
+``stretch:<routine-id>``, ``check:start`` (the red-flag self-check) and ``diary:<view>`` (a
+view of the twitch diary, one of :data:`DIARY_VIEWS`). Anything else (http, file, mailto,
+javascript, …) is never followed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ class LinkKind(StrEnum):
     LESSON = "lesson"
     QUIZ = "quiz"
     STRETCH = "stretch"
+    CHECK = "check"
+    DIARY = "diary"
+
+
+#: What ``check:`` may name: the self-check has one way in.
+CHECK_TARGETS = frozenset({"start"})
+#: What ``diary:`` may name: the diary's views.
+DIARY_VIEWS = ("log", "days", "entries", "charts", "experiment")
 
 
 _TARGET = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -53,7 +63,8 @@ def parse_link(href: str) -> Link:
     scheme, sep, rest = href.strip().partition(":")
     if not sep:
         raise LinkError(
-            f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:)"
+            f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:, "
+            "check:, diary:)"
         )
     try:
         kind = LinkKind(scheme.lower())

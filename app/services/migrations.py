@@ -63,6 +63,53 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        2,
+        "twitch diary: episodes, daily context, medicines, self-experiments, self-check results",
+        """
+        CREATE TABLE diary_episodes (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            area TEXT NOT NULL,
+            duration_seconds INTEGER NOT NULL CHECK (duration_seconds > 0),
+            intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 5),
+            feel TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX diary_episodes_by_start ON diary_episodes (started_at);
+        CREATE TABLE diary_days (
+            day TEXT PRIMARY KEY,
+            caffeine REAL,
+            sleep REAL,
+            exercise REAL,
+            stress REAL,
+            fluids REAL,
+            alcohol REAL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE diary_medicines (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            dose TEXT NOT NULL DEFAULT '',
+            started_on TEXT,
+            stopped_on TEXT
+        );
+        CREATE TABLE diary_experiments (
+            id INTEGER PRIMARY KEY,
+            factor TEXT NOT NULL,
+            plan TEXT NOT NULL DEFAULT '',
+            baseline_start TEXT NOT NULL,
+            change_start TEXT NOT NULL,
+            change_end TEXT NOT NULL
+        );
+        CREATE TABLE check_results (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            answers TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
