@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from app.domain.diagram import Diagram
+from app.domain.diagram_geometry import bounds
 from app.domain.figure_source import AtlasFigure
 from app.services.diagram_loader import DiagramError, load_diagram
 from app.services.resources import Resources
@@ -42,7 +43,9 @@ class AtlasFigurePainter:
             return None
         diagram, arts, exposure = loaded
         depth = figure.depth or exposure.best_depth(figure.structure, 1)
-        left, top, right, bottom = diagram.content_bounds()
+        # Frame what is drawn at this depth: a peeled layer leaves no empty margin behind.
+        shown = diagram.visible(depth)
+        left, top, right, bottom = bounds([poly for shape in shown for poly in shape.polygons])
         scene = QRectF(left, top, right - left, bottom - top)
         room = 2 * MARGIN * scale
         fit = min(
@@ -58,7 +61,7 @@ class AtlasFigurePainter:
         painter.translate(MARGIN * scale, MARGIN * scale)
         painter.scale(fit, fit)
         painter.translate(-scene.left(), -scene.top())
-        for shape in diagram.visible(depth):
+        for shape in shown:
             paint_shape(painter, arts[shape.id], Look(), palette, fit)
         paint_ring(painter, arts[figure.structure], Look(selected=True), palette)
         anchor = exposure.anchor(figure.structure, depth)

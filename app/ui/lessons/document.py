@@ -119,9 +119,10 @@ p.disclaimer {{ font-family: {heading_fonts}; font-size: {t.px(0.78)}px;
     color: {p.text_muted}; line-height: 135%; margin-top: {t.px(0.6)}px; }}
 p.disclaimer a {{ font-family: {heading_fonts}; }}
 p.refused {{ font-family: {heading_fonts}; color: {p.danger}; }}
-p.figure {{ margin-top: {t.px(0.9)}px; margin-bottom: {t.px(0.3)}px; }}
+p.figure {{ margin-top: {t.px(0.9)}px; margin-bottom: {t.px(0.3)}px; line-height: 100%; }}
 p.caption {{ font-family: {heading_fonts}; font-size: {t.px(0.82)}px; color: {p.text_muted};
     line-height: 135%; margin-bottom: {t.px(1.1)}px; }}
+p.caption b {{ font-family: {heading_fonts}; color: {p.text}; }}
 """
 
 
