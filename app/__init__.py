@@ -1,5 +1,6 @@
 """Gluteal Atlas: an offline atlas, course, quiz and stretch timer for the gluteal region."""
 
+#: The one version source: pyproject.toml, the bundle and the Debian packages all read it.
 __version__ = "0.1.0"
 APP_NAME = "Gluteal Atlas"
 APP_ID = "gluteal-atlas"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -28,8 +29,10 @@ def test_wheel_installs_and_finds_its_content(tmp_path: Path) -> None:
         shutil.copytree(
             CHECKOUT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "_data")
         )
-    for name in ("pyproject.toml", "setup.py", "README.md", "MANIFEST.in"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "MANIFEST.in", "LICENSE"):
         shutil.copy2(CHECKOUT / name, source / name)
+    (source / "packaging").mkdir()  # the notices generator setup.py runs
+    shutil.copy2(CHECKOUT / "packaging" / "make_notices.py", source / "packaging")
     dist = tmp_path / "dist"
     subprocess.run(
         [
@@ -81,3 +84,7 @@ def test_wheel_installs_and_finds_its_content(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "content OK" in result.stdout
     assert str(site) in result.stdout  # found inside the installed package, not the checkout
+    assert wheel.name.startswith(f"gluteal_atlas-{app.__version__}-")  # the one version source
+    notices = json.loads((site / "app" / "_data" / "notices" / "third-party.json").read_text())
+    assert notices["app"]["version"] == app.__version__
+    assert {"PySide6_Essentials", "numpy"} <= {c["name"] for c in notices["components"]}
