@@ -1,14 +1,18 @@
 """Flow-chart figures: the diagnostic pathway (lesson 6) and the red-flag flow (lesson 8).
 
-The red-flag flow follows the tiers of lesson 8's "See a doctor" and "Get urgent care"
-callouts (NHS wording): content/red-flags.toml, the self-check's rules, did not exist yet when
-this was drawn — redraw from it when it lands so the figure and the self-check agree.
+The red-flag flow is drawn from content/red-flags.toml, the self-check's own rules, so the
+figure and the self-check cannot disagree; rerun this script when the rules change (the
+``--check`` run in the tests notices).
 """
 
 # Figure tables read best one row per line, in the typographic characters the figure shows.
 # ruff: noqa: E501
 
 from __future__ import annotations
+
+import textwrap
+import tomllib
+from pathlib import Path
 
 from svg_kit import P, arrow, box, document, text
 
@@ -39,40 +43,61 @@ def diagnostic_pathway() -> str:
     return document(W, 462, "How persistent twitching is investigated", body)
 
 
-#: (what is noticed, what to do, colours) from most to least urgent.
-RED_FLAG_TIERS = (
-    (
-        ["New loss of bladder or bowel control;", "saddle numbness; sciatica in both legs,", "or weakness or numbness in both legs", "that is severe or getting worse"],
-        ["Emergency now", "999 or A&E (UK)"],
-        (P.danger, P.surface_alt),
-    ),
-    (
-        ["Weight loss, fever, cancer history,", "severe or worsening pain, pain after", "a fall, fast-worsening weakness"],
-        ["Same day", "urgent GP or NHS 111"],
-        (P.warning, P.warning_soft),
-    ),
-    (
-        ["Twitching for more than 2 weeks or", "in more than one place; weakness,", "wasting, leg numbness or pain"],
-        ["See a GP", "a routine appointment"],
-        (P.accent, P.accent_soft),
-    ),
-)  # fmt: skip
+#: The self-check's rules: the figure is drawn from them so the two never disagree.
+RED_FLAGS = Path(__file__).resolve().parents[1] / "content" / "red-flags.toml"
+#: Colours per outcome level (palette roles, so the high-contrast theme recolours them).
+LEVEL_COLOURS = {
+    "emergency": (P.danger, P.surface_alt),
+    "soon": (P.warning, P.warning_soft),
+    "self-care": (P.accent, P.accent_soft),
+}
 
 
-def red_flag_flow() -> str:
-    """Ask the most urgent question first; each "no" moves down one tier."""
-    body = [text(24, 28, "Check from the top; stop at the first “yes”", size=13, bold=True)]
+def red_flag_flow(source: Path = RED_FLAGS) -> str:
+    """One row per self-check rule, tried from the top: its flags, then its outcome."""
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    flags = {question["id"]: question["flag"] for question in data["questions"]}
+    outcomes = {outcome["level"]: outcome for outcome in data["outcomes"]}
+    emergency = data["check"].get("emergency_number", "999")
+    body = [text(24, 28, "Check from the top; the first “yes” decides", size=13, bold=True)]
     top = 42.0
-    for signs, action, (edge, fill) in RED_FLAG_TIERS:
+    for rule in data["rules"]:
+        outcome = outcomes[rule["outcome"]]
+        edge, fill = LEVEL_COLOURS.get(outcome["level"], (P.accent, P.accent_soft))
+        title = outcome["title"]
+        action = _action(outcome["level"], emergency)
+        if rule.get("otherwise"):
+            body += box(
+                16,
+                top,
+                528,
+                54,
+                [title, "none of the above: " + action],
+                fill=fill,
+                stroke=edge,
+                size=12,
+            )
+            top += 54
+            break
+        names = [flags[q] for q in rule["any_yes"]]
+        names = names[:1] + [name[0].lower() + name[1:] for name in names[1:]]
+        signs = textwrap.wrap("; ".join(names), 46)
+        height = max(54, 16 * len(signs) + 18)
         body += box(
-            16, top, 300, 84, signs, fill=P.surface_alt, stroke=edge, bold_first=False, size=12
+            16, top, 320, height, signs, fill=P.surface_alt, stroke=edge, bold_first=False, size=12
         )
-        body += [arrow((316, top + 42), (360, top + 42), colour=edge, width=2.5),
-                 text(338, top + 35, "yes", size=11, anchor="middle", colour=edge, bold=True)]  # fmt: skip
-        body += box(360, top + 15, 184, 54, action, fill=fill, stroke=edge)
-        body += [arrow((166, top + 84), (166, top + 104)),
-                 text(176, top + 99, "no", size=11, colour=P.text_muted, bold=True)]  # fmt: skip
-        top += 104
-    body += box(16, top, 528, 54, ["Twitching alone, strength normal", "usually harmless: ease the triggers, keep a diary, look again if anything changes"],
-                fill=P.accent_soft, stroke=P.border, size=12)  # fmt: skip
-    return document(W, round(top + 70), "When to see a doctor: the red-flag flow", body)
+        middle = top + height / 2
+        body += [arrow((336, middle), (372, middle), colour=edge, width=2.5),
+                 text(354, middle - 7, "yes", size=11, anchor="middle", colour=edge, bold=True)]  # fmt: skip
+        body += box(372, middle - 27, 172, 54, [title, action], fill=fill, stroke=edge, size=11.5)
+        body += [arrow((176, top + height), (176, top + height + 22)),
+                 text(186, top + height + 16, "no", size=11, colour=P.text_muted, bold=True)]  # fmt: skip
+        top += height + 22
+    return document(W, round(top + 16), "When to see a doctor: the red-flag flow", body)
+
+
+def _action(level: str, emergency: str) -> str:
+    return {
+        "emergency": f"call {emergency} or go to A&E",
+        "soon": "a GP in the next few days",
+    }.get(level, "ease triggers, keep a diary")
