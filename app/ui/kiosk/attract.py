@@ -1,8 +1,16 @@
-"""The kiosk start screen: large type, large targets, one tile per enabled page."""
+"""The kiosk start screen: large type, large targets, one tile per enabled page.
+
+Kiosk screens come in every shape (1024x600 panels, 1080p, portrait totems), so the tiles are
+laid out for the size the screen really has: the number of columns that gives the largest
+tiles, margins in proportion, and blurbs dropped before anything would overlap.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+import math
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.resources import Resources
@@ -12,6 +20,11 @@ from app.ui.theme import Theme
 from app.ui.widgets import DISCLAIMER, Card, label
 
 TILE_ICON = 64
+GAP = 24
+#: Width over height of a tile that reads well; columns are chosen to come closest to it.
+TILE_ASPECT = 1.5
+#: Below this tile height the blurb is dropped and the icon shrinks, so nothing overlaps.
+ROOMY_TILE_HEIGHT = 210
 
 
 class AttractScreen(QWidget):
@@ -37,48 +50,104 @@ class AttractScreen(QWidget):
         self._theme = theme
         self._resources = resources
         self._glyphs: list[tuple[QLabel, str]] = []
-        column = QVBoxLayout(self)
-        column.setContentsMargins(72, 56, 72, 40)
-        column.setSpacing(20)
+        self._blurbs: list[QLabel] = []
+        self._column = QVBoxLayout(self)
+        self._column.setSpacing(16)
         heading = label(title, "display")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = label(welcome, "h2")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(heading)
-        column.addWidget(text)
-        column.addSpacing(16)
-        grid = QGridLayout()
-        grid.setSpacing(24)
+        self._welcome = label(welcome, "h2")
+        self._welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._column.addWidget(heading)
+        self._column.addWidget(self._welcome)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(GAP)
         shown = [spec for spec in pages if spec.key != "home"] or pages
-        per_row = 3 if len(shown) > 4 else 2 if len(shown) > 1 else 1
-        for index, spec in enumerate(shown):
-            grid.addWidget(self._tile(spec), index // per_row, index % per_row)
-        column.addLayout(grid, 1)
-        footer = label(DISCLAIMER, "small")
-        footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(footer)
+        self.tiles = [self._tile(spec) for spec in shown]
+        self._columns = 0
+        self._column.addLayout(self._grid, 1)
+        self._footer = label(DISCLAIMER, "small")
+        self._footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._column.addWidget(self._footer)
         theme.changed.connect(self._on_theme_changed)
         self._on_theme_changed()
+        self._lay_out(QSize(1280, 800))
 
     def _tile(self, spec: PageSpec) -> Card:
         tile = Card(clickable=True)
         tile.setAccessibleName(f"Start {spec.title}")
-        tile.setMinimumSize(QSize(280, 200))
+        tile.setMinimumSize(QSize(150, 96))
         glyph = QLabel()
         glyph.setFixedSize(QSize(TILE_ICON, TILE_ICON))
+        glyph.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._glyphs.append((glyph, spec.icon))
+        tile.body.addStretch(1)  # tall tiles (portrait screens) keep their content centred
         tile.body.addWidget(glyph, 0, Qt.AlignmentFlag.AlignHCenter)
-        name = label(spec.title, "h1")
+        name = label(spec.title, "h1", wrap=False)
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tile.body.addWidget(name)
         blurb = label(spec.blurb, "muted")
         blurb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._blurbs.append(blurb)
         tile.body.addWidget(blurb)
+        tile.body.addStretch(1)
         tile.activated.connect(lambda key=spec.key: self.page_requested.emit(key))
         return tile
+
+    def tile_rects(self) -> dict[str, QRect]:
+        """Each tile's rectangle in screen coordinates, by accessible name (for tests)."""
+        return {
+            tile.accessibleName(): QRect(tile.mapToGlobal(tile.rect().topLeft()), tile.size())
+            for tile in self.tiles
+        }
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._lay_out(event.size())
+        super().resizeEvent(event)
+
+    def _lay_out(self, size: QSize) -> None:
+        margin = round(min(72, max(16, size.width() * 0.05)))
+        self._column.setContentsMargins(margin, round(margin * 0.7), margin, round(margin * 0.5))
+        # Heading, welcome, footer and spacing take roughly this much of the height.
+        text_height = 190 if size.width() >= 900 else 230
+        area = QSize(size.width() - 2 * margin, max(1, size.height() - margin - text_height))
+        columns = best_columns(len(self.tiles), area)
+        rows = math.ceil(len(self.tiles) / columns)
+        tile_height = (area.height() - GAP * (rows - 1)) / rows
+        roomy = tile_height >= ROOMY_TILE_HEIGHT
+        for blurb in self._blurbs:
+            blurb.setVisible(roomy)
+        side = TILE_ICON if roomy else 44
+        for glyph, _ in self._glyphs:
+            glyph.setFixedSize(QSize(side, side))
+        self._welcome.setVisible(size.height() >= 480)
+        if columns != self._columns:
+            self._place(columns)
+
+    def _place(self, columns: int) -> None:
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles):
+            self._grid.addWidget(tile, index // columns, index % columns)
+        for column in range(max(self._columns, columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._columns = columns
 
     def _on_theme_changed(self) -> None:
         accent = self._theme.palette.accent
         for glyph, name in self._glyphs:
             path = self._resources.asset(f"icons/{name}.svg")
             glyph.setPixmap(icon(path, accent).pixmap(QSize(TILE_ICON, TILE_ICON)))
+            glyph.setScaledContents(True)
+
+
+def best_columns(count: int, area: QSize) -> int:
+    """How many columns make ``count`` tiles in ``area`` largest at a readable aspect."""
+    best, best_score = 1, -1.0
+    for columns in range(1, max(1, count) + 1):
+        rows = math.ceil(count / columns)
+        width = (area.width() - GAP * (columns - 1)) / columns
+        height = (area.height() - GAP * (rows - 1)) / rows
+        score = min(width, height * TILE_ASPECT)  # the largest tile of that aspect that fits
+        if score > best_score:
+            best, best_score = columns, score
+    return best

@@ -5,17 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
 
 from app.domain.kiosk import KioskPolicy, after_failure, after_success, is_locked, seconds_locked
 from app.services.clock import Clock
 from app.services.idle_monitor import IdleMonitor
 from app.services.kiosk_admin import LockoutFile, verify_pin
+from app.services.watchdog import Watchdog
+from app.ui.first_paint import FirstPaintWatcher
 from app.ui.kiosk.admin_panel import AdminPanel
 from app.ui.kiosk.attract import AttractScreen
+from app.ui.kiosk.dialog_overlay import DialogsAsOverlays
+from app.ui.kiosk.forget import clear_clipboards, close_dialogs_and_popups, forget_undo_history
 from app.ui.kiosk.idle_warning import IdleWarning
 from app.ui.kiosk.lockdown import CornerTaps, Lockdown
 from app.ui.kiosk.pin_pad import PinPad
+from app.ui.kiosk.screen_fill import ScreenFiller
+from app.ui.kiosk.touch_keyboard import TouchKeyboard
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
 
@@ -54,6 +60,10 @@ class KioskController(QObject):
         self.warning = IdleWarning(window)
         self.pin_pad = PinPad(window)
         self.admin = AdminPanel(window, list(PAGES))
+        self.screen = ScreenFiller(window, self)
+        self.dialogs = DialogsAsOverlays(window, self)
+        self.keyboard = TouchKeyboard(window)
+        self.watchdog = Watchdog(parent=self)
         self.attract = self._make_attract()
         self._lock_timer = QTimer(self)  # owned, so it dies with the controller
         self._lock_timer.setSingleShot(True)
@@ -85,7 +95,9 @@ class KioskController(QObject):
         self.warning.stay_requested.connect(self.idle.touch)
         self.corner.triggered.connect(self._on_corner_triggered)
         self.pin_pad.pin_entered.connect(self._on_pin_entered)
-        self.pin_pad.cancelled.connect(lambda: self.idle.set_paused(False))
+        # Nothing may hold a visit in place: whatever is open closes when the warning comes.
+        self.idle.warning_started.connect(self._close_for_idle)
+        self._window.busy_changed.connect(self.idle.set_held)
         self.admin.policy_changed.connect(self._on_admin_policy_changed)
         self.admin.exit_requested.connect(self.exit_kiosk)
 
@@ -98,18 +110,20 @@ class KioskController(QObject):
         window = self._window
         self._app.setQuitOnLastWindowClosed(False)
         window.close_allowed = lambda: self._exiting
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._apply(self._policy)
         self._app.installEventFilter(self.lockdown)
         self._app.installEventFilter(self.corner)
         self.idle.start(self._app)
-        if fullscreen:
-            window.showFullScreen()
-        else:
-            window.show()
+        self.dialogs.start()
+        self.keyboard.start()
         window.show_screen(self.attract, rail=False)
+        if fullscreen:
+            FirstPaintWatcher(window, self.watchdog.ready)
+            self.screen.start()
+        else:
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            window.show()
 
     def _apply(self, policy: KioskPolicy) -> None:
         self._policy = policy
@@ -124,36 +138,50 @@ class KioskController(QObject):
         """Forget everything the visitor did and show the start screen."""
         for overlay in (self.warning, self.pin_pad, self.admin):
             overlay.hide()
-        _close_dialogs()
-        QApplication.clipboard().clear()
+        self.pin_pad.forget()
+        self.keyboard.close_keyboard()
+        close_dialogs_and_popups()
+        clear_clipboards()
         window = self._window
         # Stored progress goes with the store; the pages forget what they hold themselves
         # (search text, sessions, scroll positions). Keeping pages alive keeps memory flat over
         # thousands of visits (bench/kiosk_soak.py).
         self._start_new_visit()
         window.reset_pages()
+        forget_undo_history(window)
         window.context.settings.volume = self._policy.volume
         window.show_screen(self.attract, rail=False)
         self.resets += 1
+
+    def _close_for_idle(self) -> None:
+        """The idle warning is due: close what the visitor (or an administrator) left open."""
+        for overlay in (self.pin_pad, self.admin):
+            overlay.hide()
+        self.pin_pad.forget()
+        self.keyboard.close_keyboard()
+        close_dialogs_and_popups()
 
     # --- the administrator -------------------------------------------------------------------
 
     def _on_corner_triggered(self) -> None:
         if not self._policy.admin_pin_hash:
             return  # no PIN set: the exit stays closed
-        self.idle.set_paused(True)
         self._show_pin_state()
 
     def _show_pin_state(self, message: str = "Enter the PIN.") -> None:
         lockout = self._lockout.read()
         now = self._clock.now()
-        if is_locked(lockout, now):
+        locked = is_locked(lockout, now)
+        if locked:
             self.pin_pad.ask()
             wait = seconds_locked(lockout, now)
             self.pin_pad.set_message(f"Too many wrong PINs. Try again in {wait} s.", locked=True)
             self._lock_timer.start(min(wait, 60) * 1000)
         else:
             self.pin_pad.ask(message)
+        if self._lockout.notice:
+            notice = f"{self.pin_pad.message} {self._lockout.notice}"
+            self.pin_pad.set_message(notice, locked=locked)
 
     def _refresh_lock_message(self) -> None:
         if self.pin_pad.isVisible():
@@ -179,13 +207,16 @@ class KioskController(QObject):
         self._apply(policy)
         self.attract.deleteLater()
         self.attract = self._make_attract()
-        self.idle.set_paused(False)
         self.reset_visit()
 
     def shutdown(self) -> None:
         """Remove the application-wide filters; the window may close from now on."""
         self._exiting = True
         self.idle.stop(self._app)
+        self.screen.stop()
+        self.dialogs.stop()
+        self.keyboard.stop()
+        self.watchdog.stop()
         self._app.removeEventFilter(self.lockdown)
         self._app.removeEventFilter(self.corner)
         self._app.setQuitOnLastWindowClosed(True)
@@ -195,16 +226,3 @@ class KioskController(QObject):
         self.shutdown()
         self._window.close()
         self._app.quit()
-
-
-def _close_dialogs() -> None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.reject()
-        elif (
-            isinstance(widget, QWidget)
-            and widget.isWindow()
-            and widget.isVisible()
-            and (widget.windowFlags() & Qt.WindowType.Popup)
-        ):
-            widget.close()

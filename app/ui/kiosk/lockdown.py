@@ -1,9 +1,9 @@
-"""Keep visitors in: no quitting shortcuts, no context menus, no leaving fullscreen; and the
-administrator's secret way out, a burst of taps in one corner."""
+"""Keep visitors in: no quitting shortcuts, no context menus (screen_fill keeps the window
+fullscreen); and the administrator's secret way out, a burst of taps in one corner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
@@ -50,13 +50,7 @@ class Lockdown(QObject):
                 self.blocked_count += 1
                 event.accept()
                 return True
-        if watched is self._window and kind == QEvent.Type.WindowStateChange:
-            QTimer.singleShot(0, self._restore_fullscreen)
         return False
-
-    def _restore_fullscreen(self) -> None:
-        if not self._window.isFullScreen():
-            self._window.showFullScreen()
 
 
 class CornerTaps(QObject):

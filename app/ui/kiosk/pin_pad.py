@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from app.ui.kiosk.overlay import Overlay
+from app.ui.kiosk.touch_keyboard import NO_KEYBOARD
 from app.ui.widgets import button, label
 
 MAX_PIN_DIGITS = 12
@@ -31,6 +32,7 @@ class PinPad(Overlay):
         self._field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._field.setAccessibleName("PIN")
         self._field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._field.setProperty(NO_KEYBOARD, True)  # the keypad below is its keyboard
         self._field.returnPressed.connect(self._on_ok_clicked)
         self.card.body.addWidget(self._field)
         grid = QGridLayout()
@@ -39,7 +41,7 @@ class PinPad(Overlay):
             grid.addWidget(self._key(digit), index // 3, index % 3)
         clear = button("Clear")
         clear.setMinimumHeight(64)
-        clear.clicked.connect(self._field.clear)
+        clear.clicked.connect(self.forget)
         grid.addWidget(clear, 3, 0)
         grid.addWidget(self._key("0"), 3, 1)
         self._ok = button("OK", "primary")
@@ -62,7 +64,7 @@ class PinPad(Overlay):
         return key
 
     def ask(self, message: str = "Enter the PIN.") -> None:
-        self._field.clear()
+        self.forget()
         self.set_message(message)
         self.open()
         self._field.setFocus()
@@ -75,13 +77,17 @@ class PinPad(Overlay):
     def message(self) -> str:
         return self._message.text()
 
+    def forget(self) -> None:
+        """Drop the digits typed so far, and their undo history."""
+        self._field.setText("")  # unlike clear(), setText() cannot be undone
+
     def _on_ok_clicked(self) -> None:
         pin = self._field.text()
-        self._field.clear()
+        self.forget()
         if pin and self._ok.isEnabled():
             self.pin_entered.emit(pin)
 
     def _on_cancel_clicked(self) -> None:
-        self._field.clear()
+        self.forget()
         self.hide()
         self.cancelled.emit()
