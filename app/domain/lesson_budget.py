@@ -49,9 +49,10 @@ MAX_TABLE_DEPTH = 3
 MAX_NESTING = 16
 
 _BLOCK_BREAK = re.compile(r"\n[ \t>]*\n")
-# Leading space, quote markers, then the space after them (a list inside a quote is indented
-# there): one match per non-blank line.
-_LINE_START = re.compile(r"^([ \t]*)((?:>[ \t]?)*)([ \t]*)\S", re.MULTILINE)
+# The run of spaces, tabs and quote markers a line starts with (a list inside a quote is
+# indented after the markers); lines without one are not matched.
+# (A literal newline first lets the regex engine jump between candidate lines.)
+_LINE_PREFIX = re.compile(r"\n([ \t>]+)(?=\S)")
 _HEADING = re.compile(r"^[ ]{0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 _TABLE_ROW = re.compile(r"^[^\n|]*\|", re.MULTILINE)
 # "<" and a letter not closed by ">" before the line (or another "<") ends.
@@ -90,21 +91,40 @@ def _size_problem(body: str) -> str | None:
         (body.count("<"), MAX_ANGLE_BRACKETS, "'<' characters"),
         (body.count("*") + body.count("_"), MAX_EMPHASIS, "'*' or '_' marks"),
         (body.count("`"), MAX_BACKTICKS, "backticks"),
-        (len(_STRAY_TAG_START.findall(body)), MAX_STRAY_TAG_STARTS, "'<' that open no tag"),
     )
     for count, cap, what in counts:
         if count > cap:
             return f"has more than {cap:,} {what} ({count:,})"
-    rows = len(_TABLE_ROW.findall(body))
-    if rows > MAX_TABLE_ROWS:
-        return f"has more than {MAX_TABLE_ROWS:,} table rows (lines with '|'; {rows:,})"
-    headings = len(_HEADING.findall(body))
-    if headings > MAX_HEADINGS:
-        return f"has more than {MAX_HEADINGS:,} headings ({headings:,})"
+    # The regular expressions below only run when a cheap count says the cap could be passed:
+    # a clinic folder of a thousand lessons is checked on every start.
+    if "<" in body:
+        stray = len(_STRAY_TAG_START.findall(body))
+        if stray > MAX_STRAY_TAG_STARTS:
+            return f"has more than {MAX_STRAY_TAG_STARTS} '<' that open no tag ({stray})"
+    if body.count("|") > MAX_TABLE_ROWS:
+        rows = len(_TABLE_ROW.findall(body))
+        if rows > MAX_TABLE_ROWS:
+            return f"has more than {MAX_TABLE_ROWS:,} table rows (lines with '|'; {rows:,})"
+    if body.count("\n") >= MAX_HEADINGS and _heading_bound(body) > MAX_HEADINGS:
+        headings = len(_HEADING.findall(body))
+        if headings > MAX_HEADINGS:
+            return f"has more than {MAX_HEADINGS:,} headings ({headings:,})"
     return None
 
 
+def _heading_bound(body: str) -> int:
+    """At least the number of headings: lines starting (after 0-3 spaces) with # = or -."""
+    starts = ("\n" + pad + mark for pad in ("", " ", "  ", "   ") for mark in "#=-")
+    return 1 + sum(body.count(start) for start in starts)
+
+
 def _block_problem(body: str) -> str | None:
+    if (
+        body.count("[") <= MAX_BRACKETS_PER_BLOCK
+        and body.count("*") + body.count("_") <= MAX_EMPHASIS_PER_BLOCK
+        and body.count("`") <= MAX_BACKTICKS_PER_BLOCK
+    ):
+        return None  # no paragraph can hold more than the whole body does
     for block in _BLOCK_BREAK.split(body):
         if block.count("[") > MAX_BRACKETS_PER_BLOCK:
             return f"has a paragraph with more than {MAX_BRACKETS_PER_BLOCK} square brackets"
@@ -116,18 +136,21 @@ def _block_problem(body: str) -> str | None:
 
 
 def nesting_of(body: str) -> Nesting:
-    """Measure how deep quotes, indentation and raw HTML containers go, in one pass each."""
+    """Measure how deep quotes, indentation and raw HTML containers go."""
     quotes = indent = 0
-    for line in _LINE_START.finditer(body):
-        quotes = max(quotes, line.group(2).count(">"))
-        indent = max(indent, len(line.group(1).expandtabs(4)) + len(line.group(3).expandtabs(4)))
+    # Only lines with a prefix are matched, and each distinct prefix is measured once.
+    for prefix in set(_LINE_PREFIX.findall("\n" + body)):
+        depth = prefix.count(">")
+        quotes = max(quotes, depth)
+        indent = max(indent, len(prefix.expandtabs(4)) - 2 * depth)
     html = tables = deepest_html = deepest_table = 0
-    for match in _CONTAINER_TAG.finditer(body):
-        step = -1 if match.group(1) else 1
-        html = max(0, html + step)
-        if match.group(2).lower() == "table":
-            tables = max(0, tables + step)
-        deepest_html, deepest_table = max(deepest_html, html), max(deepest_table, tables)
+    if "<" in body:
+        for match in _CONTAINER_TAG.finditer(body):
+            step = -1 if match.group(1) else 1
+            html = max(0, html + step)
+            if match.group(2).lower() == "table":
+                tables = max(0, tables + step)
+            deepest_html, deepest_table = max(deepest_html, html), max(deepest_table, tables)
     return Nesting(quotes, -(-indent // 4), deepest_html, deepest_table)
 
 

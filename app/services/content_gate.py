@@ -123,21 +123,20 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         raise FileRefusedError(refused(name, line, message)) from None
     except RecursionError:
         raise FileRefusedError(refused(name, 1, "nesting is far too deep")) from None
-    depth = _depth(document)
-    if depth > MAX_DEPTH:
-        message = f"nesting is {depth} levels deep; at most {MAX_DEPTH} are allowed"
+    if _deeper_than(document, MAX_DEPTH):
+        message = f"nesting is more than {MAX_DEPTH} levels deep; at most {MAX_DEPTH} are allowed"
         raise FileRefusedError(refused(name, 1, message))
     return document
 
 
-def _depth(value: object, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level + 1)
-    return level
+def _deeper_than(value: dict[str, Any] | list[Any], levels: int) -> bool:
+    """Whether tables and arrays nest more than ``levels`` deep (only containers are visited)."""
+    if levels <= 0:
+        return True
+    children = value.values() if isinstance(value, dict) else value
+    return any(
+        _deeper_than(child, levels - 1) for child in children if isinstance(child, dict | list)
+    )
 
 
 def too_many_items(name: str, key: str, count: int, line: int) -> Problem:
