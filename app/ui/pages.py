@@ -56,6 +56,12 @@ def _stretch(context: PageContext) -> Page:
     return StretchPage(context)
 
 
+def _lab(context: PageContext) -> Page:
+    from app.ui.lab.page import LabPage
+
+    return LabPage(context)
+
+
 def _progress(context: PageContext) -> Page:
     from app.ui.progress.page import ProgressPage
 
@@ -95,6 +101,14 @@ PAGES: tuple[PageSpec, ...] = (
         "Guided routines with a big timer and spoken cues, so you can follow without looking.",
         _stretch,
         LinkKind.STRETCH,
+    ),
+    PageSpec(
+        "lab",
+        "EMG lab",
+        "lab",
+        "Watch and hear simulated EMG, and measure a nerve's conduction speed yourself.",
+        _lab,
+        LinkKind.LAB,
     ),
     PageSpec(
         "progress",

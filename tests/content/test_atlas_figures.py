@@ -1,0 +1,142 @@
+"""The atlas figures are generated from assets/anatomy/atlas.toml and agree with the cards."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from app.domain.content import Content
+from app.domain.diagram import Diagram, exposed_area, exposure, shape_rect
+from app.domain.diagram_geometry import area, overlap_points
+from app.domain.diagram_marks import Attachment, View
+from app.services.diagram_loader import VIEW_ASSETS, load_diagrams
+from app.services.resources import Resources
+
+ROOT = Path(__file__).resolve().parents[2]
+_HOSTS = ("bone", "ligament", "fascia")  # what a muscle can attach to
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_atlas_figures", ROOT / "packaging" / "make_atlas_figures.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def diagrams(resources: Resources) -> dict[View, Diagram]:
+    return load_diagrams(resources)
+
+
+def test_generator_reproduces_the_committed_figures(tmp_path: Path, resources: Resources) -> None:
+    """Running packaging/make_atlas_figures.py gives the shipped SVGs byte for byte."""
+    written = _generator().write_figures(tmp_path)
+    assert {path.name for path in written} == {Path(a).name for a in VIEW_ASSETS.values()}
+    for relative in VIEW_ASSETS.values():
+        shipped = resources.asset(relative)
+        assert shipped is not None
+        assert (tmp_path / Path(relative).name).read_bytes() == shipped.read_bytes(), relative
+
+
+def test_generator_derives_the_femur_from_its_measurements() -> None:
+    """The drawn neck meets the shaft at the measured angle; the shaft slants medially."""
+    module = _generator()
+    femur = module.Femur((0.0, 0.0), 23, 127, 9, 42, 14, 15)
+    head, junction, down = femur.head, femur.junction, femur.down
+    neck = (head[0] - junction[0], head[1] - junction[1])
+    cosine = (neck[0] * down[0] + neck[1] * down[1]) / math.hypot(*neck)
+    assert math.degrees(math.acos(cosine)) == pytest.approx(127)
+    assert femur.shaft("axis", 200)[0] < femur.shaft("axis", 100)[0]
+
+
+def _hosted_fraction(attachment: Attachment, diagram: Diagram) -> float:
+    hosts = [s for s in diagram.shapes if s.kind in _HOSTS]
+    points = overlap_points(attachment.polygons, attachment.polygons, step=2.5)
+    inside = [p for p in points if any(host.contains(p) for host in hosts)]
+    return len(inside) / max(len(points), 1)
+
+
+def _drawn_sites(diagrams: dict[View, Diagram], muscle: str, end: str, site: str) -> list:
+    return [
+        (diagram, attachment)
+        for diagram in diagrams.values()
+        for attachment in diagram.attachments_for(muscle)
+        if attachment.end == end and attachment.site == site
+    ]
+
+
+def test_every_card_site_is_a_drawn_region_the_muscle_reaches(
+    diagrams: dict[View, Diagram], shipped_content: Content
+) -> None:
+    """Each origin/insertion site on a card is drawn with area, on bone (or the fascia it
+    blends with), and the muscle's own shape reaches into it in that view."""
+    checked = 0
+    for structure in shipped_content.structures.values():
+        ends = (("origin", structure.origin_sites), ("insertion", structure.insertion_sites))
+        for end, sites in ends:
+            for site in sites:
+                drawn = _drawn_sites(diagrams, structure.id, end, site)
+                assert drawn, f"{structure.id}: {end} site {site!r} is not drawn"
+                for diagram, attachment in drawn:
+                    where = f"{structure.id} {end} {site} ({diagram.view})"
+                    assert area(attachment.polygons) > 4.0, where
+                    assert _hosted_fraction(attachment, diagram) > 0.8, where
+                    muscle = diagram.shape(structure.id)
+                    assert muscle is not None, where
+                    assert overlap_points(muscle.polygons, attachment.polygons), where
+                    checked += 1
+    assert checked >= 20
+
+
+def test_every_taught_muscle_names_both_ends_and_shows_at_some_depth(
+    diagrams: dict[View, Diagram], shipped_content: Content
+) -> None:
+    """A muscle card without sites, or a muscle never uncovered, would dodge the check above."""
+    for structure in shipped_content.structures.values():
+        if structure.kind != "muscle":
+            continue
+        assert structure.origin_sites, structure.id
+        assert structure.insertion_sites, structure.id
+        shown = [
+            exposed_area(shape_rect(shape), exposure(diagram, shape.id, shape.layer))
+            for diagram in diagrams.values()
+            if (shape := diagram.shape(structure.id)) is not None
+        ]
+        assert max(shown) > 100.0, structure.id
+
+
+def test_structures_drawn_in_both_views_keep_their_ids_and_layers(
+    diagrams: dict[View, Diagram],
+) -> None:
+    """The lateral view reuses the posterior ids for what both show, at the same layer."""
+    posterior, lateral = diagrams[View.POSTERIOR], diagrams[View.LATERAL]
+    shared = set(posterior.ids) & set(lateral.ids)
+    assert {"gluteus-medius", "gluteus-minimus", "greater-trochanter", "femur"} <= shared
+    for structure_id in shared:
+        first, second = posterior.shape(structure_id), lateral.shape(structure_id)
+        assert first is not None
+        assert second is not None
+        assert (first.kind, first.layer) == (second.kind, second.layer)
+    assert {"tensor-fasciae-latae", "iliotibial-tract"} <= set(lateral.ids)
+    assert [overlay.id for overlay in lateral.overlays] == ["ventrogluteal-site"]
+
+
+def test_ventrogluteal_overlay_lies_over_gluteus_medius(diagrams: dict[View, Diagram]) -> None:
+    """The injection triangle sits over gluteus medius, clear of gluteus maximus' territory."""
+    lateral = diagrams[View.LATERAL]
+    site = lateral.overlays[0]
+    medius = lateral.shape("gluteus-medius")
+    assert medius is not None
+    inside = overlap_points(site.polygons, site.polygons, step=3.0)
+    on_medius = [p for p in inside if medius.contains(p)]
+    assert len(on_medius) > 0.6 * len(inside)
