@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, QStandardPaths
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, DESKTOP_ID, __version__
@@ -58,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
         from app.ui.screenshot import save_screenshots
 
         window, notice, _ = build_window(app, args, resources, SystemClock())
-        return save_screenshots(window, args.screenshot)
+        return save_screenshots(
+            window,
+            args.screenshot,
+            size=getattr(args, "size", None),
+            text_scale=getattr(args, "text_scale", None),
+            check_layout=getattr(args, "check_layout", False),
+        )
     # Home paints first; content is parsed right after, before any other page can be opened.
     window, notice, handle = build_window(
         app, args, resources, SystemClock(), content=EMPTY_CONTENT, back_up_now=False
@@ -71,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     if notice is not None:
         window.notice.show_message(notice.message)
     if not window.restore_geometry():
-        window.resize(1280, 820)
+        window.resize(first_window_size(window))
     window.show_page("home")
     window.show()
     return app.exec()
@@ -224,6 +230,17 @@ def open_store(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     )
     return Store.open(folder / DB_NAME, clock.now(), back_up=back_up)
+
+
+def first_window_size(window: MainWindow) -> QSize:
+    """1280 by 820 where the screen has room, else what fits it (leaving room for a title bar
+    and a panel), never below the window's minimum."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(1280, 860)
+    width = min(1280, room.width() - 16)
+    height = min(820, room.height() - 48)
+    minimum = window.minimumSize()
+    return QSize(max(width, minimum.width()), max(height, minimum.height()))
 
 
 def _report_first_paint(app: QApplication) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from app.domain.content import Content
 from app.domain.links import LinkError, parse_link
 from app.domain.problems import Problem
 from app.ui.context import Navigator, PageContext
+from app.ui.history import NavigationHistory
 from app.ui.nav_rail import NavRail
 from app.ui.page import Page
 from app.ui.pages import PageSpec, page_for_link
@@ -52,11 +53,13 @@ class MainWindow(QMainWindow):
         self._busy = False
         self._enabled = set(self._order)
         self._current = ""
+        self._history = NavigationHistory()
         self.close_allowed: Callable[[], bool] = lambda: True
         self.context = context_factory(self)
         self._rail = NavRail(pages, self._icons_dir(), self.context.theme, self)
         self._rail.page_requested.connect(self.show_page)
         self._rail.about_requested.connect(self.show_about)
+        self._rail.back_requested.connect(self.go_back)
         self.notice = NoticeBar(self)
         self.notice.details_requested.connect(self._show_problems)
         self._stack = QStackedWidget(self)
@@ -94,6 +97,9 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.ZoomIn: lambda: self.context.settings.step_font_scale(1),
             QKeySequence.StandardKey.ZoomOut: lambda: self.context.settings.step_font_scale(-1),
             QKeySequence.StandardKey.HelpContents: self.show_about,
+            QKeySequence.StandardKey.Back: self.go_back,
+            QKeySequence.StandardKey.Forward: self.go_forward,
+            QKeySequence.StandardKey.Quit: self.close,
         }
         for sequence, slot in bindings.items():
             QShortcut(QKeySequence(sequence), self).activated.connect(slot)
@@ -130,9 +136,11 @@ class MainWindow(QMainWindow):
             self.busy_changed.emit(busy)
 
     def reset_pages(self) -> None:
-        """Every built page forgets the current visit (kiosk idle reset)."""
+        """Every built page forgets the current visit (kiosk idle reset), and so does Back."""
         for page in self._built.values():
             page.reset()
+        self._history.clear()
+        self._rail.set_back_enabled(False)
 
     def page_keys(self) -> list[str]:
         return list(self._order)
@@ -161,8 +169,13 @@ class MainWindow(QMainWindow):
         self._current = ""
 
     def show_page(self, key: str) -> None:
+        """Show a page as it was left (the rail, Ctrl+<n>, a page card)."""
+        if self._show(key):
+            self._remember(_PAGE_PLACE + key)
+
+    def _show(self, key: str) -> bool:
         if key not in self._specs or key not in self._enabled:
-            return
+            return False
         widget = self.page(key)
         self._stack.setCurrentWidget(widget)
         focus = QApplication.focusWidget()
@@ -174,23 +187,58 @@ class MainWindow(QMainWindow):
         if key != self._current:
             self._current = key
             self.page_changed.emit(key)
+        return True
 
     def open_link(self, href: str) -> None:
         """Follow an in-app link; anything else is refused with a message, never opened."""
+        if self._follow(href):
+            self._remember(href)
+
+    def _follow(self, href: str) -> bool:
         try:
             link = parse_link(href)
         except LinkError as error:
             self.notify(f"Not opened: {error}")
-            return
+            return False
         if not self.context.content.resolves(link):
             self.notify(f"Not opened: {link} points at nothing in the loaded content")
-            return
+            return False
         spec = page_for_link(link.kind)
         if spec.key not in self._enabled:
             self.notify(f"Not opened: {spec.title} is not available here")
-            return
-        self.show_page(spec.key)
+            return False
+        self._show(spec.key)
         self.page(spec.key).open_link(link)
+        return True
+
+    # --- back and forward --------------------------------------------------------------------
+
+    def _remember(self, place: str) -> None:
+        self._history.visit(place)
+        self._rail.set_back_enabled(self._history.can_go_back())
+
+    def go_back(self) -> None:
+        """Return to the previous page or link (Alt+Left, the mouse's back button)."""
+        self._go_to(self._history.back())
+
+    def go_forward(self) -> None:
+        self._go_to(self._history.forward())
+
+    def _go_to(self, place: str) -> None:
+        if place.startswith(_PAGE_PLACE):
+            self._show(place.removeprefix(_PAGE_PLACE))
+        elif place:
+            self._follow(place)
+        self._rail.set_back_enabled(self._history.can_go_back())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Side buttons reach the window when the widget under the pointer ignores them.
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)
 
     def notify(self, text: str) -> None:
         # The status bar is created on first message: it costs ~6 ms the first paint can skip.
@@ -254,6 +302,10 @@ class MainWindow(QMainWindow):
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.context.settings.update(window_geometry=geometry, last_page=self._current)
         super().closeEvent(event)
+
+
+#: History entries for a page opened as it was left (links are stored as they are).
+_PAGE_PLACE = "page "
 
 
 def _count(number: int, noun: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.ui.icons import icon
@@ -13,6 +14,12 @@ from app.ui.theme import Theme
 
 RAIL_WIDTH = 104
 
+#: Densities, roomiest first: (icon size, text under the icon). The rail takes the roomiest
+#: that fits its height, so on a short window nothing is cut off.
+_DENSITIES = ((28, True), (20, True), (22, False))
+#: Padding above and below a button's content (the style sheet's 8 px, plus the focus border).
+_BUTTON_PADDING = 22
+
 
 class NavRail(QFrame):
     """Buttons for the pages, plus About at the bottom.
@@ -20,10 +27,12 @@ class NavRail(QFrame):
     Signals:
         page_requested(str): a page key.
         about_requested(): the About button.
+        back_requested(): the Back button.
     """
 
     page_requested = Signal(str)
     about_requested = Signal()
+    back_requested = Signal()
 
     def __init__(
         self, pages: tuple[PageSpec, ...], icons_dir: Path, theme: Theme, parent: QWidget | None
@@ -32,17 +41,28 @@ class NavRail(QFrame):
         self.setObjectName("navRail")
         self._theme = theme
         self._icons_dir = icons_dir
+        self._density = 0
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QToolButton] = {}
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 14, 10, 14)
         column.setSpacing(6)
-        brand = QLabel("Gluteal\nAtlas")
+        self._brand = brand = QLabel("Gluteal\nAtlas")
         brand.setObjectName("brand")
         brand.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(brand)
-        column.addSpacing(10)
+        self._back = QToolButton(self)
+        self._back.setText("\N{LEFTWARDS ARROW} Back")
+        self._back.setObjectName("railBack")
+        self._back.setAccessibleName("Back")
+        self._back.setToolTip("Back to where you were (Alt+Left)")
+        self._back.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._back.setMinimumHeight(40)
+        self._back.setEnabled(False)
+        self._back.clicked.connect(self.back_requested)
+        column.addWidget(self._back)
+        column.addSpacing(4)
         for number, spec in enumerate(pages, start=1):
             button = self._make_button(spec.title, spec.icon, f"Ctrl+{number}")
             button.setCheckable(True)
@@ -62,8 +82,7 @@ class NavRail(QFrame):
         button.setText(title)
         button.setProperty("icon_name", icon_name)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.setMinimumSize(QSize(RAIL_WIDTH - 20, 72))
-        button.setIconSize(QSize(28, 28))
+        button.setMinimumWidth(RAIL_WIDTH - 20)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         # Tab focus only: a mouse or touch user never sees a focus ring on the rail.
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -79,16 +98,68 @@ class NavRail(QFrame):
     def button(self, key: str) -> QToolButton:
         return self._buttons[key]
 
+    def set_back_enabled(self, enabled: bool) -> None:
+        self._back.setEnabled(enabled)
+
     def set_visible_pages(self, keys: set[str]) -> None:
         for key, button in self._buttons.items():
             button.setVisible(key in keys)
+        self._fit_density()
+
+    @property
+    def density(self) -> int:
+        """0 = roomy, 1 = compact, 2 = icons only."""
+        return self._density
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_density()
+
+    def _button_height(self, density: int) -> int:
+        icon_size, with_text = _DENSITIES[density]
+        text = self._about.fontMetrics().height() if with_text else 0
+        return icon_size + text + _BUTTON_PADDING
+
+    def _needed_height(self, density: int) -> int:
+        height = self._button_height(density)
+        buttons = [b for b in self._buttons.values() if not b.isHidden()] + [self._about]
+        fixed = 28 + self._back.minimumHeight() + 10  # margins, Back and the gap under it
+        brand = self._brand.sizeHint().height() + 6 if density == 0 else 0
+        return fixed + brand + len(buttons) * (height + 6)
+
+    def _fit_density(self) -> None:
+        available = self.height()
+        density = next(
+            (d for d in range(len(_DENSITIES)) if self._needed_height(d) <= available),
+            len(_DENSITIES) - 1,
+        )
+        if density != self._density:
+            self._density = density
+            self._apply_density()
+
+    def _apply_density(self) -> None:
+        icon_size, with_text = _DENSITIES[self._density]
+        height = self._button_height(self._density)
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+            if with_text
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        self._brand.setVisible(self._density == 0)
+        for button in [*self._buttons.values(), self._about]:
+            button.setFixedHeight(height)
+            button.setIconSize(QSize(icon_size, icon_size))
+            button.setToolButtonStyle(style)
 
     def _on_theme_changed(self) -> None:
         # Wider with bigger type, so "Progress" never turns into "Pr…ss".
         width = round(RAIL_WIDTH + max(0.0, self._theme.scale - 1.0) * 64)
         self.setFixedWidth(width)
         for button in [*self._buttons.values(), self._about]:
-            button.setMinimumSize(QSize(width - 20, 72))
+            button.setMinimumWidth(width - 20)
+        self._back.setMinimumWidth(width - 20)
+        self._fit_density()
+        self._apply_density()
         palette = self._theme.palette
         for button in [*self._buttons.values(), self._about]:
             path = self._icons_dir / f"{button.property('icon_name')}.svg"

@@ -15,16 +15,34 @@ if TYPE_CHECKING:
 SIZE = (1280, 820)
 
 
-def save_screenshots(window: MainWindow, folder: Path) -> int:
-    """Show each page in turn and save ``NN-key.png``; also Home in high contrast."""
+def save_screenshots(
+    window: MainWindow,
+    folder: Path,
+    *,
+    size: tuple[int, int] | None = None,
+    text_scale: float | None = None,
+    check_layout: bool = False,
+) -> int:
+    """Show each page in turn and save ``NN-key.png``; also Home in high contrast.
+
+    Args:
+        size: the window size (default :data:`SIZE`).
+        text_scale: the text size factor to render at.
+        check_layout: print every clipped or overlapping control; return 1 if there are any.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    window.resize(*SIZE)
+    window.resize(*(size or SIZE))
+    if text_scale is not None:
+        window.context.settings.font_scale = text_scale
     window.show()
     keys = window.page_keys()
+    found = 0
     for number, key in enumerate(keys, start=1):
         window.show_page(key)
         _settle()
         window.grab().save(str(folder / f"{number:02d}-{key}.png"))
+        if check_layout:
+            found += _report_layout(window, key)
     settings = window.context.settings
     previous = settings.theme
     settings.theme = "high-contrast"
@@ -33,7 +51,16 @@ def save_screenshots(window: MainWindow, folder: Path) -> int:
     window.grab().save(str(folder / f"{len(keys) + 1:02d}-home-high-contrast.png"))
     settings.theme = previous
     print(f"saved {len(keys) + 1} screenshots in {folder}")
-    return 0
+    return 1 if found else 0
+
+
+def _report_layout(window: MainWindow, key: str) -> int:
+    from app.ui.layout_audit import audit
+
+    problems = audit(window)
+    for problem in problems:
+        print(f"{key}: {problem}")
+    return len(problems)
 
 
 def save_kiosk_screenshots(window: MainWindow, kiosk: KioskController, folder: Path) -> int:

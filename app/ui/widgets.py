@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 DISCLAIMER = (
     "Gluteal Atlas is for education only. It is not medical advice and cannot diagnose or treat "
@@ -85,23 +93,45 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "notice")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 10, 10)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(16, 10, 10, 10)
         self._text = label("")
         self._text.setAccessibleName("Notice")
         self._details = button("Details")
         self._details.clicked.connect(self.details_requested)
-        close = button("Dismiss")
-        close.clicked.connect(self.hide)
-        row.addWidget(self._text, 1)
-        row.addWidget(self._details)
-        row.addWidget(close)
+        self._close = button("Dismiss")
+        self._close.clicked.connect(self.hide)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._details)
+        buttons.addWidget(self._close)
+        buttons.addStretch(1)
+        self._row.addWidget(self._text, 1)
+        self._row.addLayout(buttons)
         self.hide()
 
     def show_message(self, text: str, *, details: bool = False) -> None:
         self._text.setText(text)
         self._details.setVisible(details)
         self.show()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        # Buttons beside the text while the text fits on about two lines; below it otherwise,
+        # so a narrow window or large type never squeezes the text into a tall column.
+        buttons = self._close.sizeHint().width() + (
+            self._details.sizeHint().width() if self._details.isVisibleTo(self) else 0
+        )
+        text = self._text.fontMetrics().horizontalAdvance(self._text.text())
+        beside = self.width() - buttons - 48 > text / 2
+        direction = (
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
 
     @property
     def text(self) -> str:

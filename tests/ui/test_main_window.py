@@ -171,3 +171,39 @@ def test_home_and_progress_follow_an_answer_given_on_the_quiz_page(
     window.show_page("progress")
     assert not progress.accuracy.showing_empty
     assert progress.totals.text().startswith("1 answer so far")
+
+
+def test_back_and_forward_follow_pages_and_links(qtbot: QtBot, make_window: object) -> None:
+    """Rail → link → link, then Alt+Left twice, the mouse's back button and Alt+Right walk the
+    same trail, each step showing where the learner was."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
+    window.show_page("quiz")
+    window.open_link("lesson:what-is-a-gluteal-twitch")
+    window.open_link("anatomy:piriformis")
+    assert window.current_key == "anatomy"
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == "lessons"
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == "quiz"
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == "lessons"
+    qtbot.mouseClick(window, Qt.MouseButton.BackButton)
+    assert window.current_key == "quiz"
+    window.show_page("stretch")  # a new place drops the forward trail
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_key == "stretch"
+
+
+def test_reset_forgets_the_trail(make_window: object) -> None:
+    """After a kiosk reset, Back has nowhere to go: the previous visitor's trail is gone."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show_page("quiz")
+    window.open_link("lesson:what-is-a-gluteal-twitch")
+    window.reset_pages()
+    window.go_back()
+    assert window.current_key == "lessons"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,8 +22,9 @@ from app.services.lesson_renderer import LessonRenderer, RenderedBody
 from app.services.search_index import SearchIndex
 from app.services.store import StoreError
 from app.ui.context import PageContext
-from app.ui.lessons.document import Typography, doctor_link, lesson_css, lesson_html, quiz_link
+from app.ui.flow_layout import FlowLayout
 from app.ui.lessons.atlas_figure import AtlasFigurePainter
+from app.ui.lessons.document import Typography, doctor_link, lesson_css, lesson_html, quiz_link
 from app.ui.lessons.export import export_pdf
 from app.ui.lessons.figures import ImageSource, LessonFigures
 from app.ui.lessons.reader import LessonReader
@@ -83,6 +85,9 @@ class LessonsPage(Page):
         self.next_button = button("")
         self.read_button = button("Mark as read", "primary")
         self.read_button.setCheckable(True)
+        self.list_button = button("All lessons")
+        self.list_button.setCheckable(True)
+        self.list_button.setAccessibleName("Show the list of lessons")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
@@ -91,15 +96,17 @@ class LessonsPage(Page):
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 20, 24, 20)
         row.setSpacing(18)
-        left = QVBoxLayout()
+        self._left_box = QWidget()
+        left = QVBoxLayout(self._left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(10)
         left.addWidget(label("LESSONS", "eyebrow"))
         left.addWidget(self.search_box)
         left.addWidget(self._left_stack, 1)
-        row.addLayout(left, 0)
-        self._left_stack.setFixedWidth(268)
-        self.search_box.setFixedWidth(268)
-        row.addLayout(self._reader_column(), 1)
+        row.addWidget(self._left_box, 0)
+        self._reader_box = QWidget()
+        self._reader_box.setLayout(self._reader_column())
+        row.addWidget(self._reader_box, 1)
         self._contents_box = QWidget()
         right = QVBoxLayout(self._contents_box)
         right.setContentsMargins(0, 0, 0, 0)
@@ -109,20 +116,19 @@ class LessonsPage(Page):
         row.addWidget(self._contents_box, 0)
 
     def _reader_column(self) -> QVBoxLayout:
+        # Button rows wrap (FlowLayout) rather than squeeze: at 720 px or twice the text size
+        # a button moves to a second row instead of losing half its label.
         column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(self.quiz_button)
-        top.addWidget(self.export_button)
+        top = FlowLayout(spacing=10)
+        for widget in (self.list_button, self.quiz_button, self.export_button):
+            top.addWidget(widget)
         column.addLayout(top)
         column.addWidget(self.reader, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.previous_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.read_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.next_button)
+        bottom = FlowLayout(spacing=10)
+        for widget in (self.previous_button, self.read_button, self.next_button):
+            bottom.addWidget(widget)
         column.addLayout(bottom)
         return column
 
@@ -139,6 +145,7 @@ class LessonsPage(Page):
         self.read_button.clicked.connect(self._on_read_button_clicked)
         self.quiz_button.clicked.connect(self._on_quiz_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.list_button.toggled.connect(self._on_list_button_toggled)
         # Bound methods, not lambdas: Qt drops them when this page is destroyed, so the
         # long-lived services do not keep a discarded page alive.
         self._context.lesson_progress.changed.connect(self._on_progress_changed)
@@ -153,9 +160,42 @@ class LessonsPage(Page):
 
     def _fit_columns(self) -> None:
         # Large type needs the width more than "On this page" does: drop it before the text
-        # column gets cramped.
-        wide_enough = self.width() >= 1100 * max(1.0, self._context.theme.scale)
+        # column gets cramped. Narrower still, the lesson list becomes a panel the reader
+        # opens with "All lessons", as on a phone.
+        scale = max(1.0, self._context.theme.scale)
+        wide_enough = self.width() >= 1100 * scale
         self._contents_box.setVisible(wide_enough)
+        list_width = round(268 * min(scale, 1.4))
+        self._left_stack.setFixedWidth(list_width)
+        self.search_box.setFixedWidth(list_width)
+        narrow = self.width() - 48 - list_width - 18 < 420 * scale
+        self.list_button.setVisible(narrow)
+        if not narrow:
+            self.list_button.setChecked(False)
+        self._show_list_panel(self.list_button.isChecked() or not narrow, narrow)
+        self._fit_step_buttons()
+
+    def _show_list_panel(self, show_list: bool, narrow: bool) -> None:
+        self._left_box.setVisible(show_list)
+        self._reader_box.setVisible(not (narrow and show_list))
+        if narrow and show_list:
+            self._left_stack.setFixedWidth(max(200, self.width() - 48))
+            self.search_box.setFixedWidth(max(200, self.width() - 48))
+
+    def _on_list_button_toggled(self) -> None:
+        self._fit_columns()
+        if self.list_button.isChecked():
+            self.lesson_list.setFocus()
+
+    def _fit_step_buttons(self) -> None:
+        """Lesson titles on Previous/Next when they fit the reader's width, else short names."""
+        room = self._reader_box.width() if self._reader_box.isVisible() else self.width() - 48
+        for widget in (self.previous_button, self.next_button):
+            full = widget.property("full_text") or widget.text()
+            short = widget.property("short_text") or widget.text()
+            widget.setText(full)
+            if widget.sizeHint().width() > room:
+                widget.setText(short)
 
     # --- page protocol -----------------------------------------------------------------------
 
@@ -245,19 +285,23 @@ class LessonsPage(Page):
         index = self._lessons.index(lesson)
         self.lesson_list.set_current(lesson.id)
         self.contents.set_headings(lesson.headings)
-        self._set_step_button(self.previous_button, index - 1, "←  {}")
-        self._set_step_button(self.next_button, index + 1, "{}  →")
+        self._set_step_button(self.previous_button, index - 1, "←  {}", "←  Previous")
+        self._set_step_button(self.next_button, index + 1, "{}  →", "Next  →")
         self._quiz_href = quiz_link(self._context.content, lesson)
         self.quiz_button.setVisible(bool(self._quiz_href))
         self._refresh_read()
 
-    def _set_step_button(self, widget: QWidget, index: int, pattern: str) -> None:
+    def _set_step_button(self, widget: QPushButton, index: int, pattern: str, short: str) -> None:
         inside = 0 <= index < len(self._lessons)
         widget.setVisible(inside)
         if inside:
             title = self._lessons[index].title
-            widget.setText(pattern.format(title))  # type: ignore[attr-defined]
+            widget.setProperty("full_text", pattern.format(title))
+            widget.setProperty("short_text", short)
+            widget.setText(pattern.format(title))
+            widget.setToolTip(title)
             widget.setAccessibleName(("Previous" if "←" in pattern else "Next") + f": {title}")
+            self._fit_step_buttons()
 
     def _step(self, delta: int) -> None:
         index = [lesson.id for lesson in self._lessons].index(self._current) + delta
@@ -319,6 +363,7 @@ class LessonsPage(Page):
         self.reader.scrollToAnchor(anchor)
 
     def _on_lesson_list_lesson_chosen(self, lesson_id: str) -> None:
+        self.list_button.setChecked(False)  # narrow windows: back to the reader
         self._show_lesson(lesson_id)
 
     def _on_quiz_button_clicked(self) -> None:
@@ -353,6 +398,7 @@ class LessonsPage(Page):
         link = try_parse_link(href)
         if link is None:
             return
+        self.list_button.setChecked(False)
         if link.kind is LinkKind.LESSON:
             self.open_link(link)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.mastery import GroupMastery
@@ -38,11 +38,22 @@ class ChartSection(Card):
     def show_bars(self, bars: Bars) -> None:
         if not bars.values:
             self._stack.setCurrentWidget(self.empty)
-            self._stack.setFixedHeight(self.empty.sizeHint().height())
+            self._fit_empty()
             return
         self._stack.setCurrentWidget(self.chart)
         self.chart.set_bars(bars)
         self._stack.setFixedHeight(self.chart.preferred_height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.showing_empty:
+            self._fit_empty()
+
+    def _fit_empty(self) -> None:
+        # The empty state's sentence wraps: its height depends on the width it gets.
+        width = self._stack.width()
+        height = self.empty.heightForWidth(width) if width > 0 else -1
+        self._stack.setFixedHeight(max(height, self.empty.sizeHint().height()))
 
     @property
     def showing_empty(self) -> bool:
