@@ -2,6 +2,14 @@
 
 Parsers in the services layer hand over plain dicts with the line each key sits on; this module
 checks types, required fields and unknown keys and reports each problem at its line.
+
+Why hand-written, not a typed decoder (issue 14, ``bench/field_checker.py``): msgspec checks the
+same 10,028 question tables in about a third of the time (66 ms against 195 ms, on a loaded
+2-core machine), but it stops at the first mistake of a record and says it in its own terms
+("Expected `str` matching regex '\\S' - at `$.prompt`"), where this checker lists every
+mistake in plain words. Using it as a fast path would mean a second declaration of every field
+and a compiled dependency in a bundle already near its size limit, to save about 0.13 s of a
+load that runs off the UI thread; so the hand-written checker stays.
 """
 
 from __future__ import annotations
