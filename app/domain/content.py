@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from app.domain.links import CHECK_TARGETS, DIARY_VIEWS, Link, LinkKind
+from app.domain.links import CHECK_TARGETS, DIARY_VIEWS, LAB_TARGETS, Link, LinkKind
 from app.domain.problems import Problem
 
 if TYPE_CHECKING:  # the window paints before these modules are needed; keep start-up light
@@ -63,4 +63,6 @@ def resolves(link: Link, content: Content) -> bool:
         return link.target in CHECK_TARGETS
     if link.kind is LinkKind.DIARY:
         return link.target in DIARY_VIEWS
+    if link.kind is LinkKind.LAB:
+        return link.target in LAB_TARGETS
     return link.target in content.routines

@@ -2,7 +2,8 @@
 
 ``anatomy:<structure-id>``, ``lesson:<lesson-id>[#anchor]``, ``quiz:<topic-or-structure>``,
 ``stretch:<routine-id>``, ``check:start`` (the red-flag self-check) and ``diary:<view>`` (a
-view of the twitch diary, one of :data:`DIARY_VIEWS`). Anything else (http, file, mailto,
+view of the twitch diary, one of :data:`DIARY_VIEWS`), ``lab:<scenario>`` (the EMG and
+nerve-conduction lab, one of :data:`LAB_TARGETS`). Anything else (http, file, mailto,
 javascript, …) is never followed.
 """
 
@@ -22,12 +23,22 @@ class LinkKind(StrEnum):
     STRETCH = "stretch"
     CHECK = "check"
     DIARY = "diary"
+    LAB = "lab"
 
 
 #: What ``check:`` may name: the self-check has one way in.
 CHECK_TARGETS = frozenset({"start"})
 #: What ``diary:`` may name: the diary's views.
 DIARY_VIEWS = ("log", "days", "entries", "charts", "experiment")
+#: What ``lab:`` may name: a needle-EMG scenario (app.domain.emg.scenarios, kept in step by a
+#: test; not imported here, as it needs numpy) or the conduction study.
+LAB_TARGETS = (
+    "healthy",
+    "benign-fasciculations",
+    "root-compression",
+    "motor-neurone-disease",
+    "conduction",
+)
 
 
 _TARGET = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -64,7 +75,7 @@ def parse_link(href: str) -> Link:
     if not sep:
         raise LinkError(
             f"link {href!r} has no scheme (expected anatomy:, lesson:, quiz:, stretch:, "
-            "check:, diary:)"
+            "check:, diary:, lab:)"
         )
     try:
         kind = LinkKind(scheme.lower())

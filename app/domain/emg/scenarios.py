@@ -14,19 +14,21 @@ from app.domain.emg.firing import Effort
 
 @dataclass(frozen=True)
 class Phase:
-    """A stretch of the study with the name shown above the trace."""
+    """A stretch of the study with the name shown above the trace; ``effort`` when the
+    person is contracting the muscle (the screen's gain is turned down)."""
 
     start: float
     stop: float
     name: str
+    effort: bool = False
 
 
 #: The study every scenario plays, in seconds.
 PHASES: tuple[Phase, ...] = (
     Phase(0.0, 0.8, "Needle moved in"),
     Phase(0.8, 8.0, "At rest"),
-    Phase(8.0, 10.5, "Gentle contraction"),
-    Phase(10.5, 13.0, "Strong contraction"),
+    Phase(8.0, 10.5, "Gentle contraction", effort=True),
+    Phase(10.5, 13.0, "Strong contraction", effort=True),
     Phase(13.0, 14.0, "Relaxed again"),
 )
 STUDY_SECONDS = PHASES[-1].stop

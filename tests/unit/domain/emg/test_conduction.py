@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.domain.emg.conduction import NERVES, Condition, nerve, study, trace, velocity
+from app.domain.emg.conduction import NERVES, Condition, Study, nerve, study, trace, velocity
+from app.domain.emg.reading import Measured, remarks
 
 
 def test_velocity_is_distance_over_the_latency_difference() -> None:
@@ -65,3 +66,31 @@ def test_trace_starts_at_the_onset_with_the_stated_amplitude() -> None:
     departs = times[after_artefact][np.argmax(np.abs(sweep[after_artefact]) > 0.1)]
     assert departs == pytest.approx(result.distal.onset_ms, abs=0.6)
     assert -sweep.min() == pytest.approx(result.distal.amplitude_mv, rel=0.05)
+
+
+def _measure(result: Study) -> Measured:
+    return Measured(
+        result.velocity,
+        result.distal.onset_ms,
+        result.distal.amplitude_mv,
+        result.proximal.amplitude_mv,
+    )
+
+
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        (Condition(), ["within the normal range"]),
+        (Condition(cooled=True), ["Cooling alone"]),
+        (Condition(demyelination=True), ["damaged myelin", "distal latency", "conduction block"]),
+        (Condition(axonal_loss=True), ["within the normal range", "axonal loss"]),
+    ],
+)
+def test_remarks_name_what_each_condition_does(condition: Condition, expected: list[str]) -> None:
+    """Reading the tibial study under each toggle names that toggle's signature, in order,
+    and nothing else."""
+    result = study(nerve("tibial"), condition)
+    found = remarks(_measure(result), result.nerve.normal)
+    assert len(found) == len(expected)
+    for sentence, words in zip(found, expected, strict=True):
+        assert words in sentence
