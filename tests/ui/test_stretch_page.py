@@ -86,7 +86,10 @@ def test_keys_skip_back_and_escape_records_abandoned(
     qtbot.keyClick(player, Qt.Key.Key_Left)  # just begun: back to rep 1
     assert player._rep.text() == "Rep 1 of 2"
     advance(page, fake_clock, 3)
-    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # asks first
+    assert player.asking_to_stop
+    assert player.running
+    qtbot.keyClick(player, Qt.Key.Key_Return)  # "Stop and save"
     assert not player.running
     (session,) = StretchHistory(StoreHandle(store)).sessions()
     assert not session.completed
@@ -134,3 +137,35 @@ def test_builder_composes_reorders_and_saves(store: Store, qtbot, page: StretchP
     assert page.library.current_id == "my-evening-hips"
     saved, _ = StretchHistory(StoreHandle(store)).custom_routines(page._context.content.stretches)
     assert [s.stretch for s in saved[0].steps] == ["figure-four", "childs-pose"]
+
+
+def test_stop_asks_pauses_and_ends_with_a_summary(
+    store: Store, qtbot, page: StretchPage, fake_clock
+) -> None:
+    """Stop pauses the countdown and asks; "Keep going" resumes where it was; "Stop and save"
+    ends the run, shows what was done and records it."""
+    page.library.select("desk-break")
+    page.library.start_requested.emit(page.library.current_id)
+    player = page.player
+    advance(page, fake_clock, 15)
+    qtbot.mouseClick(player._stop, Qt.MouseButton.LeftButton)
+    assert player.asking_to_stop
+    assert player.timer is not None
+    paused_at = player.timer.status(fake_clock.monotonic()).total_remaining
+    advance(page, fake_clock, 60)  # the question waits; so does the routine
+    assert player.timer.status(fake_clock.monotonic()).total_remaining == paused_at
+    qtbot.mouseClick(player._end.keep_going, Qt.MouseButton.LeftButton)
+    assert not player.asking_to_stop
+    advance(page, fake_clock, 5)
+    assert player.timer.status(fake_clock.monotonic()).total_remaining == pytest.approx(
+        paused_at - 5
+    )
+    qtbot.mouseClick(player._stop, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(player._end.stop_now, Qt.MouseButton.LeftButton)
+    assert not player.running
+    assert player.summary.startswith("Stopped after 0 of 3 stretches")
+    (session,) = StretchHistory(StoreHandle(store)).sessions()
+    assert not session.completed
+    assert 0 < session.active_seconds < 20  # the paused minute is not counted
+    assert f"{round(session.active_seconds)} s of stretching" in player.summary  # as stored
+    assert not page.busy

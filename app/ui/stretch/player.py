@@ -27,6 +27,7 @@ from app.ui.stretch.anatomy_inset import AnatomyInset
 from app.ui.stretch.figure import StretchFigure
 from app.ui.stretch.flash import FlashOverlay
 from app.ui.stretch.ring import CountdownRing, phase_colour, whole_seconds
+from app.ui.stretch.run_end import RunEndPanel
 from app.ui.stretch.wording import (
     PHASE_CAPTIONS,
     minutes_text,
@@ -62,6 +63,7 @@ class RoutinePlayer(QWidget):
         self._cues_factory = cues
         self._cues: CuePlayer | None = None
         self._timer: RoutineTimer | None = None
+        self._paused_to_ask = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.setTimerType(Qt.TimerType.PreciseTimer)
@@ -85,6 +87,10 @@ class RoutinePlayer(QWidget):
         body.addLayout(self._build_centre(), 6)
         body.addLayout(self._build_side_column(), 4)
         column.addLayout(body, 1)
+        self._end = RunEndPanel()
+        self._end.keep_going_requested.connect(self._on_end_keep_going_requested)
+        self._end.stop_confirmed.connect(self._on_end_stop_confirmed)
+        column.addWidget(self._end)
         column.addLayout(self._build_controls())
 
     def _build_header(self) -> QHBoxLayout:
@@ -203,6 +209,8 @@ class RoutinePlayer(QWidget):
             self._cues = self._cues_factory()
             self._apply_sound_state()
         self._timer = RoutineTimer(routine)
+        self._paused_to_ask = False
+        self._end.hide()
         self._routine_name.setText(routine.name)
         self._handle(self._timer.start(self._now()))
         self._poll.start()
@@ -216,6 +224,7 @@ class RoutinePlayer(QWidget):
         self._poll.stop()
         if self._cues is not None:
             self._cues.stop()
+        self._refresh()
         self.finished.emit(self._timer)
 
     def discard(self) -> None:
@@ -224,6 +233,17 @@ class RoutinePlayer(QWidget):
         if self._cues is not None:
             self._cues.stop()
         self._timer = None
+        self._end.hide()
+
+    @property
+    def asking_to_stop(self) -> bool:
+        """Whether "Stop here?" is on screen."""
+        return self._end.asking
+
+    @property
+    def summary(self) -> str:
+        """The sentence shown once the run ended ("" while it runs)."""
+        return self._end.summary
 
     def poll(self) -> None:
         """Look at the clock (the QTimer's slot; tests call it after advancing a fake clock)."""
@@ -295,6 +315,7 @@ class RoutinePlayer(QWidget):
         self._side.setText("")
         self._rep.setText("")
         self._next_up.setText("—")
+        self._end.show_summary(timer)
 
     # -- controls ------------------------------------------------------------------------
 
@@ -311,10 +332,26 @@ class RoutinePlayer(QWidget):
             self._handle(self._timer.skip(self._now()))
 
     def _on_stop_clicked(self) -> None:
-        if self.running:
-            self.stop()
-        else:
+        if not self.running or self._timer is None:
             self.close_requested.emit()
+            return
+        if self._end.asking:
+            return
+        # Pause while the question is open, so the countdown visibly waits for the answer.
+        self._paused_to_ask = not self._timer.paused
+        if self._paused_to_ask:
+            self._handle(self._timer.toggle_pause(self._now()))
+        self._end.ask(self._timer.routine.name)
+
+    def _on_end_keep_going_requested(self) -> None:
+        self._end.hide()
+        if self._timer is not None and self._paused_to_ask and self._timer.paused:
+            self._handle(self._timer.toggle_pause(self._now()))
+        self._paused_to_ask = False
+
+    def _on_end_stop_confirmed(self) -> None:
+        self._paused_to_ask = False
+        self.stop()
 
     def _on_mute_toggled(self, muted: bool) -> None:
         if self._cues is not None:
@@ -345,6 +382,9 @@ class RoutinePlayer(QWidget):
         return self._sound_note.text()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._end.asking:
+            self._answer_by_key(event)
+            return
         actions = {
             Qt.Key.Key_Space: self._on_pause_clicked,
             Qt.Key.Key_Left: self._on_back_clicked,
@@ -356,6 +396,16 @@ class RoutinePlayer(QWidget):
             super().keyPressEvent(event)
             return
         action()
+
+    def _answer_by_key(self, event: QKeyEvent) -> None:
+        # While "Stop here?" is open: Enter stops, Esc (or Space) carries on.
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_end_stop_confirmed()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Space):
+            self._on_end_keep_going_requested()
+        else:
+            super().keyPressEvent(event)
 
 
 def _control(text: str, tip: str, *, primary: bool = False) -> QPushButton:
