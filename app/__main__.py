@@ -141,7 +141,9 @@ def _diagram_problems(content: Content) -> list[str]:
     except ResourceError:
         return []
     layers = {s.id: s.layer for s in content.structures.values()}
-    return diagram_problems(resources, layers, content.structures.values())
+    return diagram_problems(
+        resources, layers, content.structures.values(), content.questions.values()
+    )
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -5,6 +5,8 @@
 * :func:`site_problems` — every ``origin_sites``/``insertion_sites`` id on a muscle's card is
   an attachment region drawn for that muscle and end in some view; reported at the card's
   ``file:line``.
+* :func:`question_view_problems` — a find-it or name-it question's target is drawn in the
+  view the question shows (``view = "lateral"`` for the lateral figure).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from app.domain.anatomy import Structure
 from app.domain.diagram import Diagram, check_against
 from app.domain.diagram_marks import View
 from app.domain.problems import Problem
+from app.domain.quiz import Question, QuestionKind
 
 
 def check_views(diagrams: Mapping[View, Diagram], layers: Mapping[str, int]) -> list[str]:
@@ -51,4 +54,22 @@ def site_problems(diagrams: Iterable[Diagram], structures: Iterable[Structure]) 
                         f"{end} of {structure.id!r} in any atlas view"
                     )
                     problems.append(Problem(structure.source, message))
+    return problems
+
+
+def question_view_problems(
+    diagrams: Mapping[View, Diagram], questions: Iterable[Question]
+) -> list[Problem]:
+    """Diagram questions whose target is not drawn in the figure they show."""
+    problems = []
+    for question in questions:
+        if question.kind not in (QuestionKind.FIND, QuestionKind.NAME):
+            continue
+        diagram = diagrams.get(question.view)
+        if diagram is not None and question.target not in diagram.ids:
+            message = (
+                f"question {question.id!r}: {question.target!r} is not drawn in the "
+                f"{question.view} view; set view to one that shows it"
+            )
+            problems.append(Problem(question.source, message))
     return problems

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from app.domain.diagram_marks import View
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import Field, RawRecord, in_range, non_empty, one_of, read_fields
 
@@ -29,6 +30,9 @@ _FIELDS = (
     Field("structure", str, required=False, default=""),
     Field("difficulty", int, required=False, default=2, check=in_range(1, 3)),
     Field("explanation", str, check=non_empty),
+    # Which atlas figure a find/name question shows; questions written before the lateral
+    # view existed leave it out and get the posterior figure.
+    Field("view", str, required=False, default=str(View.POSTERIOR), check=one_of(*View)),
 )
 
 
@@ -41,6 +45,7 @@ class Question:
         truth: the right answer of a true/false question.
         target: the structure to find or to name (diagram questions).
         choices: for ``name`` questions, structure ids offered (empty: the quiz picks).
+        view: the atlas figure a diagram question shows (``posterior`` or ``lateral``).
     """
 
     id: str
@@ -56,6 +61,7 @@ class Question:
     difficulty: int
     explanation: str
     source: SourceRef
+    view: View = View.POSTERIOR
 
     def is_correct(self, response: object) -> bool:
         """Judge a response: choice indices, a bool, or a structure id, by kind."""
@@ -89,6 +95,7 @@ def question_from_record(record: RawRecord) -> tuple[Question | None, list[Probl
         where = record.where("answer")
         return None, [Problem(where, f"question {record.label}: {answer_problem}")]
     del values["type"], values["answer"]
+    values["view"] = View(values["view"])
     question = Question(
         kind=kind, correct=correct, truth=truth, target=target, source=record.source, **values
     )

@@ -34,7 +34,7 @@ from app.domain.diagram import (
     Shape,
     make_shape,
 )
-from app.domain.diagram_checks import check_views, site_problems
+from app.domain.diagram_checks import check_views, question_view_problems, site_problems
 from app.domain.diagram_geometry import Command, PathDataError, parse_path
 from app.domain.diagram_marks import (
     Attachment,
@@ -46,6 +46,7 @@ from app.domain.diagram_marks import (
     make_overlay,
     make_variant,
 )
+from app.domain.quiz import Question
 from app.services.resources import Resources
 
 VIEW_ASSETS = {
@@ -93,11 +94,15 @@ def load_diagrams(resources: Resources) -> dict[View, Diagram]:
 
 
 def diagram_problems(
-    resources: Resources, layers: Mapping[str, int], structures: Iterable[Structure] = ()
+    resources: Resources,
+    layers: Mapping[str, int],
+    structures: Iterable[Structure] = (),
+    questions: Iterable[Question] = (),
 ) -> list[str]:
     """Problems with the shipped figures against the content's structures (id -> layer):
-    an unreadable file; structures drawn in no view, extra, muted or at another layer; and
-    attachment sites named on ``structures``' cards that no figure draws (``file:line``)."""
+    an unreadable file; structures drawn in no view, extra, muted or at another layer;
+    attachment sites named on ``structures``' cards that no figure draws; and diagram
+    ``questions`` whose target their view does not show (both as ``file:line``)."""
     diagrams: dict[View, Diagram] = {}
     problems: list[str] = []
     for view, relative in VIEW_ASSETS.items():
@@ -109,6 +114,7 @@ def diagram_problems(
         return problems
     problems += [f"anatomy figures: {problem}" for problem in check_views(diagrams, layers)]
     problems += [str(problem) for problem in site_problems(diagrams.values(), structures)]
+    problems += [str(problem) for problem in question_view_problems(diagrams, questions)]
     return problems
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
 from app.domain.diagram_feedback import in_sentence, wrong_tap_message
+from app.domain.diagram_marks import View
 from app.domain.quiz import Question, QuestionKind
 from app.services.clock import FakeClock
 from app.ui.context import PageContext
@@ -115,3 +116,24 @@ def test_name_the_highlighted_structure(qtbot: QtBot, page_context: PageContext)
     qtbot.keyClick(view, Qt.Key(Qt.Key.Key_1 + names.index("Gluteus medius")))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "Right" in view.feedback.verdict.text()
+
+
+def test_lateral_question_shows_the_lateral_figure(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """A find question set on the lateral view shows that figure (where tensor fasciae latae
+    is drawn), and a tap on the muscle there answers it right."""
+    question = dataclasses.replace(
+        make_question(
+            "q-tfl",
+            kind=QuestionKind.FIND,
+            choices=(),
+            correct=(),
+            target="tensor-fasciae-latae",
+            structure="tensor-fasciae-latae",
+        ),
+        view=View.LATERAL,
+    )
+    page = _page(qtbot, page_context, question)
+    _tap(qtbot, page, "tensor-fasciae-latae")
+    assert "Right" in page.question_view.feedback.verdict.text()

@@ -27,6 +27,7 @@ class Diagram(Protocol):
     def point_inside(self, structure_id: str) -> QPoint | None: ...
     def structure_at(self, point: QPointF) -> str: ...
     def select(self, structure_id: str) -> None: ...
+    def set_diagram(self, diagram: Any) -> None: ...
 
 
 def diagram_available() -> bool:
@@ -64,6 +65,7 @@ class DiagramPanel(QWidget):
         self.view: QWidget | None = None
         self._diagram: Diagram | None = None
         self._last_release: QPointF | None = None
+        self._figure = "posterior"  # the atlas view shown (a question may ask for "lateral")
         self.setMinimumSize(420, 460)
 
     def _ensure_view(self) -> Diagram:
@@ -93,6 +95,14 @@ class DiagramPanel(QWidget):
     def _layer(self, structure_id: str) -> int:
         structure = self._context.content.structures.get(structure_id)
         return structure.layer if structure else 1
+
+    def show_figure(self, view: str) -> None:
+        """Show the atlas view a question is set on ("posterior" or "lateral")."""
+        diagram = self._ensure_view()
+        if view != self._figure:
+            load_diagram, _ = _diagram_modules()
+            diagram.set_diagram(load_diagram(self._context.resources, view))
+            self._figure = view
 
     def ask_find(self, target: str) -> None:
         """Labels off, peeled to the target's layer so it can be seen, taps on."""

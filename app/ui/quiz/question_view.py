@@ -129,6 +129,8 @@ class QuestionView(QWidget):
         self.choices.setVisible(question.kind is not QuestionKind.FIND)
         on_diagram = question.kind in (QuestionKind.FIND, QuestionKind.NAME)
         self.diagram.setVisible(on_diagram)
+        if on_diagram:
+            self.diagram.show_figure(question.view)
         if question.kind is QuestionKind.FIND:
             self.diagram.ask_find(question.target)
         elif question.kind is QuestionKind.NAME:

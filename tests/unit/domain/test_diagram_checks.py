@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from app.domain.anatomy import Structure, StructureKind
 from app.domain.diagram import Diagram, make_shape
-from app.domain.diagram_checks import check_views, site_problems
+from app.domain.diagram_checks import check_views, question_view_problems, site_problems
 from app.domain.diagram_geometry import area, overlap_points, parse_path
 from app.domain.diagram_marks import AttachmentEnd, View, make_attachment
 from app.domain.problems import SourceRef
+from app.domain.quiz import question_from_record
+from app.domain.records import RawRecord
 
 _SQUARE = parse_path("M 0 0 L 10 0 L 10 10 L 0 10 Z")
 _FAR = parse_path("M 50 50 L 60 50 L 60 60 Z")
@@ -93,3 +95,36 @@ def test_area_and_overlap() -> None:
     points = overlap_points(square, inner, step=1.0)
     assert points
     assert all(8 <= x <= 10 and 8 <= y <= 10 for x, y in points)
+
+
+def _record(**extra: object) -> RawRecord:
+    data = {
+        "id": "q",
+        "type": "find",
+        "prompt": "Tap it.",
+        "answer": "tensor-fasciae-latae",
+        "topic": "anatomy",
+        "lesson": "lesson:x",
+        "explanation": "Because.",
+        **extra,
+    }
+    return RawRecord(SourceRef("quizzes/atlas.toml", 7), data)
+
+
+def test_question_view_defaults_to_posterior_and_is_checked() -> None:
+    """Old questions need no view; a bad view is refused; lateral targets need view=lateral."""
+    old, _ = question_from_record(_record())
+    lateral, _ = question_from_record(_record(view="lateral"))
+    bad, problems = question_from_record(_record(view="anterior"))
+    assert old is not None
+    assert lateral is not None
+    assert (old.view, lateral.view, bad) == (View.POSTERIOR, View.LATERAL, None)
+    assert "view" in str(problems[0])
+    diagrams = {
+        View.POSTERIOR: _diagram(View.POSTERIOR, "piriformis"),
+        View.LATERAL: _diagram(View.LATERAL, "tensor-fasciae-latae"),
+    }
+    assert question_view_problems(diagrams, [lateral]) == []
+    (problem,) = question_view_problems(diagrams, [old])
+    assert str(problem).startswith("quizzes/atlas.toml:7: question 'q'")
+    assert "posterior view" in str(problem)
