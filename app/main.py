@@ -17,6 +17,7 @@ from app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from app.domain.content import EMPTY_CONTENT, Content
 from app.domain.problems import Problem, SourceRef
 from app.services.clock import Clock, SystemClock
+from app.services.diary import Diary
 from app.services.lesson_progress import LessonProgress
 from app.services.quiz_store import QuizStore
 from app.services.resources import ResourceError, Resources, find_resources
@@ -121,6 +122,7 @@ def build_window(
     lesson_progress = LessonProgress(handle, app)
     quiz_store = QuizStore(handle, clock, parent=app)
     stretch_history = StretchHistory(handle, app)
+    diary = Diary(handle, app)
 
     def make_context(navigator: Navigator) -> PageContext:
         return PageContext(
@@ -129,6 +131,7 @@ def build_window(
             lesson_progress=lesson_progress,
             quiz_store=quiz_store,
             stretch_history=stretch_history,
+            diary=diary,
             resources=resources,
             clock=clock,
             theme=theme,

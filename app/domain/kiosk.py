@@ -9,11 +9,13 @@ from typing import Any
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import Field, RawRecord, in_range, one_of, read_fields
 
-ALL_PAGES = ("home", "anatomy", "lessons", "quiz", "stretch", "progress")
+ALL_PAGES = ("home", "anatomy", "lessons", "quiz", "stretch", "progress", "diary", "check")
+#: A kiosk offers every page but the twitch diary unless its policy lists the diary.
+DEFAULT_PAGES = tuple(page for page in ALL_PAGES if page != "diary")
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 _FIELDS = (
-    Field("pages", list, required=False, default=ALL_PAGES, item=str),
+    Field("pages", list, required=False, default=DEFAULT_PAGES, item=str),
     Field("idle_seconds", int, required=False, default=90, check=in_range(15, 3600)),
     Field("warning_seconds", int, required=False, default=20, check=in_range(5, 120)),
     Field("admin_corner", str, required=False, default="top-left", check=one_of(*CORNERS)),
@@ -39,7 +41,7 @@ class KioskPolicy:
     exit is disabled until a PIN is set.
     """
 
-    pages: tuple[str, ...] = ALL_PAGES
+    pages: tuple[str, ...] = DEFAULT_PAGES
     idle_seconds: int = 90
     warning_seconds: int = 20
     admin_corner: str = "top-left"
@@ -72,7 +74,7 @@ def policy_from_record(record: RawRecord) -> tuple[KioskPolicy, list[Problem]]:
         message = f"kiosk policy: unknown page(s) {', '.join(unknown_pages)}"
         problems.append(Problem(where, f"{message}; known: {', '.join(ALL_PAGES)}"))
     policy = KioskPolicy(**{k: v for k, v in good.items() if k != "pages"})
-    return policy.with_pages(tuple(good.get("pages", ALL_PAGES))), problems
+    return policy.with_pages(tuple(good.get("pages", DEFAULT_PAGES))), problems
 
 
 def default_policy_source() -> SourceRef:

@@ -208,18 +208,22 @@ class Diary(QObject):
     def delete_experiment(self, experiment_id: int) -> None:
         self._write("DELETE FROM diary_experiments WHERE id = ?", (experiment_id,))
 
-    def latest_experiment(self) -> Experiment | None:
+    def experiments(self) -> list[Experiment]:
         rows = self._store.query(
             "SELECT id, factor, plan, baseline_start, change_start, change_end"
-            " FROM diary_experiments ORDER BY id DESC LIMIT 1"
+            " FROM diary_experiments ORDER BY id"
         )
-        if not rows:
-            return None
-        r = rows[0]
-        return Experiment(
-            Factor(r[1]), r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]),
-            date.fromisoformat(r[5]), r[0],
-        )  # fmt: skip
+        return [
+            Experiment(
+                Factor(r[1]), r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]),
+                date.fromisoformat(r[5]), r[0],
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def latest_experiment(self) -> Experiment | None:
+        experiments = self.experiments()
+        return experiments[-1] if experiments else None
 
     # -- self-check results --------------------------------------------------------------
 

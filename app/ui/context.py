@@ -8,6 +8,7 @@ from typing import Protocol
 
 from app.domain.content import Content
 from app.services.clock import Clock
+from app.services.diary import Diary
 from app.services.lesson_progress import LessonProgress
 from app.services.quiz_store import QuizStore
 from app.services.resources import Resources
@@ -47,6 +48,7 @@ class PageContext:
     lesson_progress: LessonProgress
     quiz_store: QuizStore
     stretch_history: StretchHistory
+    diary: Diary
     resources: Resources
     clock: Clock
     theme: Theme

@@ -56,6 +56,18 @@ def _stretch(context: PageContext) -> Page:
     return StretchPage(context)
 
 
+def _diary(context: PageContext) -> Page:
+    from app.ui.diary.page import DiaryPage
+
+    return DiaryPage(context)
+
+
+def _check(context: PageContext) -> Page:
+    from app.ui.check.page import CheckPage
+
+    return CheckPage(context)
+
+
 def _lab(context: PageContext) -> Page:
     from app.ui.lab.page import LabPage
 
@@ -116,6 +128,22 @@ PAGES: tuple[PageSpec, ...] = (
         "progress",
         "Your quiz accuracy, mastery per topic and stretch minutes over time.",
         _progress,
+    ),
+    PageSpec(
+        "diary",
+        "Diary",
+        "diary",
+        "Log your own twitches on a body map, with sleep, caffeine and stress, for your doctor.",
+        _diary,
+        LinkKind.DIARY,
+    ),
+    PageSpec(
+        "check",
+        "Self-check",
+        "check",
+        "A one-minute check of the warning signs that mean a twitch needs a doctor.",
+        _check,
+        LinkKind.CHECK,
     ),
 )
 

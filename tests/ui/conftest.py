@@ -6,6 +6,7 @@ import pytest
 
 from app.domain.content import Content
 from app.services.clock import FakeClock
+from app.services.diary import Diary
 from app.services.lesson_progress import LessonProgress
 from app.services.quiz_store import QuizStore
 from app.services.resources import Resources
@@ -39,6 +40,7 @@ def page_context(
         lesson_progress=LessonProgress(store_handle),
         quiz_store=QuizStore(store_handle, fake_clock),
         stretch_history=StretchHistory(store_handle),
+        diary=Diary(store_handle),
         resources=resources,
         clock=fake_clock,
         theme=Theme(),

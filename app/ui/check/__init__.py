@@ -1,0 +1,1 @@
+"""The red-flag self-check page."""

@@ -1,0 +1,1 @@
+"""The twitch diary page."""

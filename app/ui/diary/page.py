@@ -1,0 +1,195 @@
+"""The twitch diary: log episodes on a body map, the day's context, medicines, charts, a
+self-experiment, and a summary to take to a doctor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.diary import Episode
+from app.domain.links import DIARY_VIEWS, Link
+from app.ui.context import PageContext
+from app.ui.diary.days import DayForm, MedicineList
+from app.ui.diary.entries import EntryList
+from app.ui.diary.episode_form import EpisodeForm
+from app.ui.diary.experiment import ExperimentPanel
+from app.ui.diary.summary import DiarySnapshot, write_csv, write_summary_pdf
+from app.ui.page import Page
+from app.ui.widgets import NoticeBar, add_page_heading, button
+
+_TITLES = {
+    "log": "Log a twitch",
+    "days": "Days and medicines",
+    "entries": "Entries",
+    "charts": "Charts",
+    "experiment": "Self-experiment",
+}
+
+
+class DiaryPage(Page):
+    """Tabs for each diary view (``diary:<view>`` links open them); the charts are built on
+    first visit (pyqtgraph is slow to import)."""
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self._context = context
+        diary, clock = context.diary, context.clock
+        self.notice = NoticeBar()
+        self.notice.hide()
+        self.tabs = QTabWidget()
+        self.episode_form = EpisodeForm(diary, clock, context.theme)
+        self.day_form = DayForm(diary, clock)
+        self.medicines = MedicineList(diary, clock)
+        self.entries = EntryList(diary)
+        self.experiment = ExperimentPanel(diary, clock)
+        self._charts: QWidget | None = None
+        self._charts_holder = QWidget()
+        self.check_button = button("Red-flag self-check →", "link")
+        self.pdf_button = button("Summary for a clinician (PDF)")
+        self.csv_button = button("Export everything (CSV)")
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(40, 28, 40, 20)
+        column.setSpacing(12)
+        head = QHBoxLayout()
+        heading = QVBoxLayout()
+        add_page_heading(heading, "Twitch diary", "Your own twitch, in your own notes")
+        head.addLayout(heading, 1)
+        for widget in (self.check_button, self.pdf_button, self.csv_button):
+            head.addWidget(widget)
+        column.addLayout(head)
+        column.addWidget(self.notice)
+        days = QWidget()
+        row = QHBoxLayout(days)
+        row.addWidget(self.day_form, 1)
+        row.addWidget(self.medicines, 1)
+        QVBoxLayout(self._charts_holder).setContentsMargins(0, 0, 0, 0)
+        pages: tuple[QWidget, ...] = (
+            self.episode_form,
+            days,
+            self.entries,
+            self._scrolled(self._charts_holder),
+            self.experiment,
+        )
+        for key, page in zip(DIARY_VIEWS, pages, strict=True):
+            self.tabs.addTab(page, _TITLES[key])
+        column.addWidget(self.tabs, 1)
+        files = self._context.files_allowed
+        self.pdf_button.setVisible(files)
+        self.csv_button.setVisible(files)
+
+    def _scrolled(self, widget: QWidget) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(widget)
+        return scroll
+
+    def _connect(self) -> None:
+        for source in (self.episode_form, self.day_form, self.medicines, self.entries,
+                       self.experiment):  # fmt: skip
+            source.failed.connect(self._on_failed)
+        self.episode_form.saved.connect(self._on_episode_saved)
+        self.entries.edit_requested.connect(self._on_edit_requested)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.check_button.clicked.connect(lambda: self._context.navigate("check:start"))
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+        self.csv_button.clicked.connect(self._on_csv_clicked)
+
+    # --- the Page contract ------------------------------------------------------------------
+
+    def open_link(self, link: Link) -> None:
+        self.show_view(link.target)
+
+    def reset(self) -> None:
+        self.episode_form.clear()
+        self.notice.hide()
+        self.tabs.setCurrentIndex(0)
+
+    def focus_target(self) -> QWidget:
+        return self.episode_form.body_map
+
+    # --- views ------------------------------------------------------------------------------
+
+    def show_view(self, view: str) -> None:
+        if view in DIARY_VIEWS:
+            self.tabs.setCurrentIndex(DIARY_VIEWS.index(view))
+
+    @property
+    def charts(self) -> QWidget:
+        """The charts (built now if they were not yet)."""
+        if self._charts is None:
+            from app.ui.diary.charts import DiaryCharts
+
+            self._charts = DiaryCharts(
+                self._context.diary, self._context.clock, self._context.theme
+            )
+            layout = self._charts_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._charts)
+        return self._charts
+
+    def _on_tab_changed(self, index: int) -> None:
+        if DIARY_VIEWS[index] == "charts":
+            _ = self.charts
+
+    # --- exports ----------------------------------------------------------------------------
+
+    def export_pdf(self, path: Path) -> bool:
+        """Write the clinician summary to ``path``; False (and a notice) when it failed."""
+        today = self._context.clock.now().astimezone().date()
+        snapshot = DiarySnapshot.read(self._context.diary, today)
+        return self._export(lambda: write_summary_pdf(snapshot, path), path)
+
+    def export_csv(self, path: Path) -> bool:
+        """Write everything in the diary to ``path`` as CSV; False (and a notice) on failure."""
+        return self._export(lambda: write_csv(self._context.diary, path), path)
+
+    def _export(self, write: object, path: Path) -> bool:
+        if not self._context.files_allowed:
+            return False  # a shared kiosk never writes a visitor's notes to a file
+        try:
+            write()  # type: ignore[operator]
+        except OSError as error:
+            self._on_failed(f"Not saved to {path}: {error.strerror or error}")
+            return False
+        self._context.notify(f"Saved {path}")
+        return True
+
+    def _on_pdf_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save summary", str(Path.home() / "twitch-diary.pdf"), "PDF (*.pdf)"
+        )
+        if name:
+            self.export_pdf(Path(name))
+
+    def _on_csv_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export diary", str(Path.home() / "twitch-diary.csv"), "CSV (*.csv)"
+        )
+        if name:
+            self.export_csv(Path(name))
+
+    # --- feedback ---------------------------------------------------------------------------
+
+    def _on_failed(self, message: str) -> None:
+        self.notice.show_message(message)
+        self.notice.show()
+
+    def _on_episode_saved(self, episode: Episode) -> None:
+        self.notice.hide()
+        self._context.notify(f"Saved: {episode.started_at.astimezone():%H:%M}, {episode.area}")
+
+    def _on_edit_requested(self, episode: Episode) -> None:
+        self.episode_form.edit(episode)
+        self.show_view("log")
