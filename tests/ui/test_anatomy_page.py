@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
-from app.services.diagram_loader import load_diagram
-from app.services.resources import Resources
 from app.ui.anatomy.diagram import DiagramView
 from app.ui.anatomy.page import AnatomyPage
 from app.ui.context import PageContext
-from app.ui.theme import Theme
 from tests.helpers.navigator import RecordingNavigator
-
-REFERENCE = Path(__file__).parent / "reference" / "anatomy-layers.png"
 
 
 @pytest.fixture
@@ -97,7 +88,7 @@ def test_open_link_selects_peels_and_shows(page: AnatomyPage, structure_id: str)
 
 def test_search_filters_and_selects(qtbot: QtBot, page: AnatomyPage) -> None:
     """Typing filters the list (Latin names too); Enter selects the first match."""
-    qtbot.keyClicks(page.search, "nervus")
+    qtbot.keyClicks(page.search, "ischiadicus")
     shown = [
         page.structure_list.item(row).text()
         for row in range(page.structure_list.count())
@@ -131,57 +122,3 @@ def test_focus_search(page: AnatomyPage) -> None:
     page.activateWindow()
     page.focus_search()
     assert page.search.hasFocus() or page.focusWidget() is page.search
-
-
-def _layers_image(resources: Resources) -> QImage:
-    """The four depths side by side, piriformis selected where visible, labels off."""
-    view = DiagramView(load_diagram(resources), Theme())
-    view.resize(300, 380)
-    view.set_labels_visible(False)
-    sheet = QImage(1200, 380, QImage.Format.Format_RGB32)
-    sheet.fill(QColor("white"))
-    painter = QPainter(sheet)
-    for depth in range(1, 5):
-        view.set_depth(depth)
-        view.finish_fade()
-        view.select("piriformis" if depth in (2, 3) else "")
-        painter.drawImage(QPoint((depth - 1) * 300, 0), view.grab().toImage())
-    painter.end()
-    view.deleteLater()
-    return sheet
-
-
-def _difference(a: QImage, b: QImage) -> float:
-    """Share of sampled pixels whose colour differs by more than a little."""
-    if a.size() != b.size():
-        return 1.0
-    differing = total = 0
-    for y in range(0, a.height(), 2):
-        for x in range(0, a.width(), 2):
-            ca, cb = QColor(a.pixel(x, y)), QColor(b.pixel(x, y))
-            total += 1
-            gap = (
-                abs(ca.red() - cb.red())
-                + abs(ca.green() - cb.green())
-                + abs(ca.blue() - cb.blue())
-            )
-            differing += gap > 60
-    return differing / total
-
-
-def test_diagram_layers_match_the_reference(
-    qtbot: QtBot, resources: Resources, tmp_path: Path
-) -> None:
-    """The four layers render like the stored reference (within 1 % of pixels)."""
-    image = _layers_image(resources)
-    if os.environ.get("UPDATE_SCREENSHOTS") == "1" or not REFERENCE.exists():
-        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
-        image.save(str(REFERENCE))
-        if os.environ.get("UPDATE_SCREENSHOTS") != "1":
-            pytest.fail(f"no reference yet; wrote {REFERENCE} — check it and commit it")
-    reference = QImage(str(REFERENCE)).convertToFormat(QImage.Format.Format_RGB32)
-    share = _difference(image, reference)
-    if share > 0.01:
-        failed = tmp_path / "anatomy-layers-actual.png"
-        image.save(str(failed))
-        pytest.fail(f"{share:.1%} of pixels differ from {REFERENCE}; this run: {failed}")

@@ -15,6 +15,8 @@ from app.ui.flow_layout import FlowLayout
 from app.ui.widgets import button, label
 
 VIEW_NAMES = {View.POSTERIOR: "Posterior", View.LATERAL: "Lateral"}
+#: Short names for small windows and large text; accessible names stay the long ones.
+SHORT_VIEW_NAMES = {View.POSTERIOR: "Back", View.LATERAL: "Side"}
 
 
 class TopBar(QWidget):
@@ -29,6 +31,13 @@ class TopBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.flow = FlowLayout(self)
+        # Compact windows hide the sidebar (list, tracer, variants, card) behind this toggle.
+        self.panel_toggle = button("Panel")
+        self.panel_toggle.setCheckable(True)
+        self.panel_toggle.setAccessibleName("Show the side panel")
+        self.panel_toggle.setToolTip("Structures, nerve tracer, variants and the card")
+        self.panel_toggle.setVisible(False)
+        self.flow.addWidget(self.panel_toggle)
         self.view_group = QButtonGroup(self)
         self.view_buttons: dict[View, QPushButton] = {}
         for index, (view, name) in enumerate(VIEW_NAMES.items()):
@@ -76,6 +85,16 @@ class TopBar(QWidget):
     def view_of(self, index: int) -> View:
         return list(VIEW_NAMES)[index]
 
+    def set_compact(self, compact: bool) -> None:
+        """Short names ("Back", "1"…"4") when space is short; full names otherwise."""
+        self.panel_toggle.setVisible(compact)
+        for view, choice in self.view_buttons.items():
+            choice.setText(SHORT_VIEW_NAMES[view] if compact else VIEW_NAMES[view])
+        for depth, depth_button in enumerate(self.depth_buttons, start=1):
+            depth_button.setText(str(depth) if compact else LAYER_NAMES[depth])
+            depth_button.setToolTip(f"Depth {depth} of {len(LAYER_NAMES)}: {LAYER_NAMES[depth]}")
+        self.attachments_toggle.setText("Attachments" if compact else "Origins && insertions")
+
 
 def _short_overlay_name(name: str) -> str:
     return "Injection site" if "injection" in name.lower() else name
@@ -102,8 +121,14 @@ class BottomBar(QWidget):
         self.zoom_in.setAccessibleName("Zoom in")
         self.fit = button("Fit")
         self.fit.setAccessibleName("Fit the whole figure")
+        self.peel_label = label("Peel", "muted", wrap=False)
         self.flow.addWidget(self.labels_toggle)
-        self.flow.addWidget(label("Peel", "muted", wrap=False))
+        self.flow.addWidget(self.peel_label)
         self.flow.addWidget(self.depth_slider)
         for widget in (self.zoom_out, self.zoom_in, self.fit):
             self.flow.addWidget(widget)
+
+    def set_compact(self, compact: bool) -> None:
+        """Drop the slider when space is short (the depth buttons do the same job)."""
+        self.peel_label.setVisible(not compact)
+        self.depth_slider.setVisible(not compact)

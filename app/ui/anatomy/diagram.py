@@ -49,9 +49,17 @@ from app.domain.diagram import (
 from app.domain.diagram_marks import Attachment, Variant
 from app.ui.anatomy.accessible import install_accessibility, notify_focus, notify_selected
 from app.ui.anatomy.exposure import Exposure
-from app.ui.anatomy.labels import Label, column_width, paint_labels, place_labels
+from app.ui.anatomy.labels import (
+    Label,
+    Placement,
+    column_width,
+    paint_labels,
+    place_labels,
+)
 from app.ui.anatomy.marks_paint import (
     END_STYLES,
+    EndStyle,
+    legend_rect,
     paint_attachment,
     paint_legend,
     paint_notice,
@@ -63,7 +71,9 @@ from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
 FADE_MS = 280
-LABEL_MIN_WIDTH = 360  # below this (a quiz inset) the figure needs every pixel
+LABEL_MIN_WIDTH = 200  # below this (a stretch inset) there is no room for any label
+LABEL_COLUMNS_MIN_WIDTH = 560  # narrower, labels go on the figure instead of beside it
+LEGEND_CORNER = QPointF(10, 10)
 CLICK_SLOP = 6  # pixels a press may move and still count as a click, not a pan
 
 
@@ -371,7 +381,7 @@ class DiagramView(QWidget):
         """Where the figure is fitted: the widget, less a label column each side that is as
         wide as the longest label needs (so the figure fills what the labels leave)."""
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        if self._labels_on():
+        if self._labels_on() and self.width() >= LABEL_COLUMNS_MIN_WIDTH:
             names = [shape.name for shape in self._diagram.visible(self._depth)]
             margin = column_width(names, QFontMetricsF(self._label_font()), area.width())
             area.adjust(margin, 0, -margin, 0)
@@ -467,14 +477,17 @@ class DiagramView(QWidget):
     def _paint_keys(self, painter: QPainter) -> None:
         """The attachment legend (top left) and the hidden-labels notice (bottom)."""
         font = self._label_font()
-        ends = sorted({a.end for a in self.attachments_shown()}, key=lambda end: end != "origin")
-        if ends:
-            styles = [END_STYLES[end] for end in ends]
-            paint_legend(painter, QPointF(10, 10), styles, self._theme.palette, font)
+        styles = self._legend_styles()
+        if styles:
+            paint_legend(painter, LEGEND_CORNER, styles, self._theme.palette, font)
         if self._hidden_labels:
             count = self._hidden_labels
             text = f"{count} label{'s' if count != 1 else ''} hidden \N{EM DASH} zoom in"
             paint_notice(painter, QRectF(self.rect()), text, self._theme.palette, font)
+
+    def _legend_styles(self) -> list[EndStyle]:
+        ends = sorted({a.end for a in self.attachments_shown()}, key=lambda end: end != "origin")
+        return [END_STYLES[end] for end in ends]
 
     def _paint_wash(
         self,
@@ -536,7 +549,27 @@ class DiagramView(QWidget):
         self.update()
 
     def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
-        font = self._label_font()
+        placement = self._place_labels(transform)
+        self._hidden_labels = placement.hidden
+        paint_labels(painter, placement.placed, self._theme.palette, self._label_font())
+
+    def label_placement(self) -> Placement:
+        """Where the labels go at the current size, zoom and depth (empty when labels are
+        off), and how many found no room."""
+        if not self._labels_on():
+            return Placement([], 0)
+        return self._place_labels(self._scene_transform())
+
+    def labels_in_view(self) -> int:
+        """How many structures uncovered at this depth have their label point in view."""
+        return len(self._label_candidates(self._scene_transform())) if self._labels_on() else 0
+
+    def figure_rect(self) -> QRectF:
+        """The drawn figure's bounds in widget pixels (the whole figure at the fitted zoom)."""
+        left, top, right, bottom = self._diagram.content_bounds()
+        return self._scene_transform().mapRect(QRectF(left, top, right - left, bottom - top))
+
+    def _label_candidates(self, transform: QTransform) -> list[Label]:
         visible_area = QRectF(self.rect())
         labels = []
         for shape in self._diagram.visible(self._depth):
@@ -548,13 +581,20 @@ class DiagramView(QWidget):
             labels.append(
                 Label(shape.id, shape.name, transform.map(anchor), False, emphasised, priority)
             )
+        return labels
+
+    def _place_labels(self, transform: QTransform) -> Placement:
+        font = self._label_font()
+        visible_area = QRectF(self.rect())
         left, top, right, bottom = self._diagram.content_bounds()
         figure = transform.mapRect(QRectF(left, top, right - left, bottom - top))
         figure = figure.intersected(visible_area.adjusted(8, 8, -8, -8))
-        area = visible_area.adjusted(6, 6, -6, -6)
-        placement = place_labels(labels, figure, area, QFontMetricsF(font))
-        self._hidden_labels = placement.hidden
-        paint_labels(painter, placement.placed, self._theme.palette, font)
+        metrics = QFontMetricsF(font)
+        # Keep the bottom strip free for the "N labels hidden" notice, and the legend clear.
+        area = visible_area.adjusted(6, 6, -6, -(metrics.height() + 22))
+        styles = self._legend_styles()
+        legend = legend_rect(LEGEND_CORNER, styles, font) if styles else None
+        return place_labels(self._label_candidates(transform), figure, area, metrics, legend)
 
     def _paint_focus_frame(self, painter: QPainter) -> None:
         pen = painter.pen()

@@ -57,26 +57,97 @@ def column_width(labels: list[str], metrics: QFontMetricsF, width: float) -> flo
     return min(widest + 16 + LEADER + 6, max(width * 0.24, 60.0))
 
 
-def place_labels(
-    labels: list[Label], figure: QRectF, area: QRectF, metrics: QFontMetricsF
-) -> Placement:
-    """Put each label in the column on its side of the figure, spread so none overlap.
+MIN_COLUMN_ROOM = 96.0  # narrower than this beside the figure, labels go on the figure
+MIN_KEPT_SHARE = 0.6  # a label elided to less than this share of its text is hidden instead
 
-    A column holds as many labels as fit its height; the rest (lowest priority first) are
-    counted as hidden so the view can say so.
+
+def place_labels(
+    labels: list[Label],
+    figure: QRectF,
+    area: QRectF,
+    metrics: QFontMetricsF,
+    blocked: QRectF | None = None,
+) -> Placement:
+    """Place labels so none overlap, beside the figure when there is room, else on it.
+
+    Beside: each label in the column on its side of the figure; a column holds what fits its
+    height. On the figure (narrow windows, zoomed in): each label as near its point as it can
+    go without covering another. Either way, what finds no room (lowest priority first) is
+    counted as hidden so the view can say so. No label covers ``blocked`` (the legend).
     """
+    on_figure = place_on_figure(labels, area, metrics, blocked)
+    room = min(figure.left() - area.left(), area.right() - figure.right())
+    if room - LEADER < MIN_COLUMN_ROOM:
+        return on_figure
+    beside = _place_beside(labels, figure, area, metrics, blocked)
+    # Beside reads better (textbook style); on the figure only when it shows more names.
+    return on_figure if on_figure.hidden < beside.hidden else beside
+
+
+def _place_beside(
+    labels: list[Label],
+    figure: QRectF,
+    area: QRectF,
+    metrics: QFontMetricsF,
+    blocked: QRectF | None,
+) -> Placement:
     middle = figure.center().x()
     placed: list[PlacedLabel] = []
     hidden = 0
     pitch = metrics.height() + 8 + LABEL_GAP
-    capacity = max(int(area.height() // pitch), 0)
     for left in (True, False):
+        column_area = QRectF(area)
+        if blocked is not None and (blocked.left() < figure.left()) == left:
+            column_area.setTop(max(area.top(), blocked.bottom() + LABEL_GAP))
+        capacity = max(int(column_area.height() // pitch), 0)
         side = [label for label in labels if (label.anchor.x() < middle) == left]
         kept = sorted(side, key=lambda label: (not label.emphasised, label.priority))[:capacity]
         hidden += len(side) - len(kept)
         column = sorted(kept, key=lambda label: label.anchor.y())
-        placed.extend(_column(column, left, figure, area, metrics))
+        for item in _column(column, left, figure, column_area, metrics):
+            if len(item.text) < MIN_KEPT_SHARE * len(item.label.text):
+                hidden += 1  # "Superio…" names nothing; say it is hidden instead
+            else:
+                placed.append(item)
     return Placement(placed, hidden)
+
+
+def place_on_figure(
+    labels: list[Label], area: QRectF, metrics: QFontMetricsF, blocked: QRectF | None = None
+) -> Placement:
+    """Greedy placement on the figure: the most important label first, each in the first
+    spot around its point (right, left, above, below) that overlaps no placed label."""
+    height = metrics.height() + 6
+    placed: list[PlacedLabel] = []
+    boxes: list[QRectF] = [blocked] if blocked is not None else []
+    hidden = 0
+    for label in sorted(labels, key=lambda item: (not item.emphasised, item.priority)):
+        width = metrics.horizontalAdvance(label.text) + 12
+        spot = _free_spot(label.anchor, width, height, boxes, area)
+        if spot is None:
+            hidden += 1
+            continue
+        boxes.append(spot)
+        placed.append(PlacedLabel(label, spot, spot.center().x() < label.anchor.x(), label.text))
+    return Placement(placed, hidden)
+
+
+def _free_spot(
+    anchor: QPointF, width: float, height: float, taken: list[QRectF], area: QRectF
+) -> QRectF | None:
+    x, y = anchor.x(), anchor.y()
+    candidates = (
+        QRectF(x + 8, y - height / 2, width, height),
+        QRectF(x - 8 - width, y - height / 2, width, height),
+        QRectF(x - width / 2, y - 8 - height, width, height),
+        QRectF(x - width / 2, y + 8, width, height),
+        QRectF(x + 8, y - 1.6 * height, width, height),
+        QRectF(x + 8, y + 0.6 * height, width, height),
+    )
+    for box in candidates:
+        if area.contains(box) and not any(box.intersects(other) for other in taken):
+            return box
+    return None
 
 
 def _column(

@@ -88,6 +88,15 @@ def paint_overlay(painter: QPainter, path: QPainterPath, palette: Palette) -> No
     painter.restore()
 
 
+def legend_rect(corner: QPointF, entries: list[EndStyle], font: QFont) -> QRectF:
+    """Where :func:`paint_legend` draws (labels are kept out of it)."""
+    metrics = QFontMetricsF(font)
+    row = max(metrics.height(), 16.0) + 4
+    swatch = row - 6
+    width = 12 + swatch + 8 + max(metrics.horizontalAdvance(e.label) for e in entries) + 12
+    return QRectF(corner, QPointF(corner.x() + width, corner.y() + 8 + row * len(entries)))
+
+
 def paint_legend(
     painter: QPainter, corner: QPointF, entries: list[EndStyle], palette: Palette, font: QFont
 ) -> QRectF:
@@ -98,8 +107,8 @@ def paint_legend(
     metrics = QFontMetricsF(font)
     row = max(metrics.height(), 16.0) + 4
     swatch = row - 6
-    width = 12 + swatch + 8 + max(metrics.horizontalAdvance(e.label) for e in entries) + 12
-    box = QRectF(corner, QPointF(corner.x() + width, corner.y() + 8 + row * len(entries)))
+    box = legend_rect(corner, entries, font)
+    width = box.width()
     painter.save()
     background = QColor(palette.surface)
     background.setAlphaF(0.92)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from app.services.tracer_loader import load_traces
 from app.ui.anatomy.card import StructureCard
 from app.ui.anatomy.controls import BottomBar, TopBar
 from app.ui.anatomy.diagram import DiagramView
+from app.ui.anatomy.side_panel import SidePanel
 from app.ui.anatomy.tracer_panel import TracerPanel
 from app.ui.anatomy.variants_panel import VariantsPanel
 from app.ui.context import PageContext
@@ -32,6 +32,11 @@ from app.ui.page import Page
 from app.ui.widgets import label
 
 _ROLE_ID = Qt.ItemDataRole.UserRole
+#: Below this many characters of body text (measured at the current text size) the page goes
+#: compact: the card joins the sidebar's pages, controls use short names, the title and the
+#: peel slider step aside. 125 keeps three columns at 1280 px and text size 1.0.
+COMPACT_BELOW_CHARS = 125
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _TITLES = {
     View.POSTERIOR: "Diagram: right buttock seen from behind",
     View.LATERAL: "Diagram: right hip seen from the side",
@@ -63,10 +68,14 @@ class AnatomyPage(Page):
         )
         self.variants = VariantsPanel()
         self.tracer = TracerPanel(self._load_traces())
-        self.sidebar_tabs = QTabWidget()
-        column = QVBoxLayout(self)
+        self.side = SidePanel()
+        self.structures_page = QWidget()
+        self.compact = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.title = label("Anatomy of the buttock", "h1")
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
-        column.addWidget(label("Anatomy of the buttock", "h1"))
+        column.addWidget(self.title)
         try:
             self._diagrams[View.POSTERIOR] = load_diagram(context.resources, View.POSTERIOR)
         except DiagramError as error:
@@ -75,13 +84,13 @@ class AnatomyPage(Page):
             return
         self.view = DiagramView(self._diagrams[View.POSTERIOR], context.theme)
         self.view.setAccessibleName(_TITLES[View.POSTERIOR])
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter
         splitter.addWidget(self._build_sidebar())
         splitter.addWidget(self._build_centre(self.view))
         splitter.addWidget(self.card)
         splitter.setStretchFactor(1, 1)
-        self.card.setMinimumWidth(240)
-        splitter.setSizes([240, 640, 360])
+        self.card.setMinimumWidth(220)
+        splitter.setSizes([230, 700, 320])
         splitter.setChildrenCollapsible(False)
         column.addWidget(splitter, 1)
         self._wire(self.view)
@@ -94,14 +103,15 @@ class AnatomyPage(Page):
         return load_traces(content_dir, self._context.content.structures.keys()).traces
 
     def _build_sidebar(self) -> QWidget:
-        structures = QWidget()
-        box = QVBoxLayout(structures)
+        box = QVBoxLayout(self.structures_page)
         box.setContentsMargins(0, 8, 0, 0)
         self.search.setPlaceholderText("Find a structure…")
         self.search.setAccessibleName("Find a structure")
         self.search.setClearButtonEnabled(True)
         self.structure_list.setAccessibleName("Structures")
         self.structure_list.setWordWrap(True)
+        self.structure_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.structure_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.structure_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = self._context.content
         for structure in sorted(content.structures.values(), key=lambda s: (s.context, s.layer)):
@@ -113,13 +123,11 @@ class AnatomyPage(Page):
             self.structure_list.addItem(item)
         box.addWidget(self.search)
         box.addWidget(self.structure_list, 1)
-        self.sidebar_tabs.addTab(structures, "Structures")
-        self.sidebar_tabs.addTab(self.tracer, "Nerves")
-        self.sidebar_tabs.addTab(self.variants, "Variants")
-        self.sidebar_tabs.setTabToolTip(1, "Follow a nerve from its roots, step by step")
-        self.sidebar_tabs.setTabToolTip(2, "How the sciatic nerve passes piriformis")
-        self.sidebar_tabs.setMinimumWidth(200)
-        return self.sidebar_tabs
+        self.side.add_page(self.structures_page, "Structures", "Find a structure by name")
+        self.side.add_page(self.tracer, "Nerves", "Follow a nerve from its roots, step by step")
+        self.side.add_page(self.variants, "Variants", "How the sciatic nerve passes piriformis")
+        self.side.setMinimumWidth(180)
+        return self.side
 
     def _build_centre(self, view: DiagramView) -> QWidget:
         centre = QWidget()
@@ -149,7 +157,9 @@ class AnatomyPage(Page):
         self.variants.variant_chosen.connect(view.show_variant)
         self.top_bar.overlay_toggled.connect(view.set_overlay_visible)
         self.variants.link_requested.connect(self._context.navigate)
-        self.sidebar_tabs.currentChanged.connect(self._on_sidebar_tabs_current_changed)
+        self.side.current_changed.connect(self._on_side_current_changed)
+        self.top_bar.panel_toggle.toggled.connect(self._on_panel_toggle_toggled)
+        view.structure_clicked.connect(self._on_view_structure_clicked)
 
     # --- views -----------------------------------------------------------------------------
 
@@ -214,7 +224,7 @@ class AnatomyPage(Page):
         self._show_card(structure_id)
 
     def focus_search(self) -> bool:
-        self.sidebar_tabs.setCurrentIndex(0)
+        self.side.show_page(self.structures_page)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
         return True
@@ -222,7 +232,7 @@ class AnatomyPage(Page):
     def reset(self) -> None:
         """Forget the visit: no selection, search, zoom, trace or variant; back to the surface."""
         self.search.clear()
-        self.sidebar_tabs.setCurrentIndex(0)
+        self.side.show_page(self.structures_page)
         if self.view is not None:
             self.set_view(View.POSTERIOR)
             self.view.select("")
@@ -236,6 +246,34 @@ class AnatomyPage(Page):
                 toggle.setChecked(False)
         self.structure_list.setCurrentRow(-1)
         self.card.show_placeholder()
+
+    # --- every size -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_layout_to_width()
+
+    def _fit_layout_to_width(self) -> None:
+        """Go compact when three columns would not fit at this text size, and back."""
+        char = self.fontMetrics().horizontalAdvance(_ALPHABET) / len(_ALPHABET)
+        compact = self.width() < COMPACT_BELOW_CHARS * char
+        if compact == self.compact or self.view is None:
+            return
+        self.compact = compact
+        self.title.setVisible(not compact)
+        margin = (8, 6) if compact else (24, 20)
+        self._column.setContentsMargins(margin[0], margin[1], margin[0], margin[1])
+        self.top_bar.set_compact(compact)
+        self.bottom_bar.set_compact(compact)
+        if compact:
+            self.side.add_page(self.card, "Card", "The selected structure's card")
+            self.top_bar.panel_toggle.setChecked(False)
+            self.side.setVisible(False)  # the figure gets the width; "Panel" brings it back
+        else:
+            self.side.setVisible(True)
+            self.side.remove_page(self.card)
+            self.splitter.addWidget(self.card)
+            self.splitter.setSizes([230, max(self.width() - 600, 300), 320])
 
     # --- slots -----------------------------------------------------------------------------
 
@@ -262,8 +300,8 @@ class AnatomyPage(Page):
         self.view.highlight_many(step.structures)
         self.view.scroll_to(first)
 
-    def _on_sidebar_tabs_current_changed(self, index: int) -> None:
-        if self.sidebar_tabs.widget(index) is self.tracer:
+    def _on_side_current_changed(self, page: QWidget) -> None:
+        if page is self.tracer:
             if self.tracer.trace is None:
                 self.tracer.start()
             self.tracer.setFocus()
@@ -289,6 +327,18 @@ class AnatomyPage(Page):
     def _on_structure_list_current_changed(self, current: QListWidgetItem | None) -> None:
         if current is not None:
             self.show_structure(current.data(_ROLE_ID))
+
+    def _on_view_structure_clicked(self, structure_id: str) -> None:
+        # Compact: the card shares the sidebar, so a tap on the figure opens it there.
+        if self.compact and structure_id:
+            self.top_bar.panel_toggle.setChecked(True)
+            self.side.show_page(self.card)
+
+    def _on_panel_toggle_toggled(self, shown: bool) -> None:
+        self.side.setVisible(shown or not self.compact)
+        if shown and self.compact:
+            side = max(self.side.minimumSizeHint().width(), min(int(self.width() * 0.45), 360))
+            self.splitter.setSizes([side, max(self.width() - side, 1)])
 
     def _on_view_selection_changed(self, structure_id: str) -> None:
         if structure_id:

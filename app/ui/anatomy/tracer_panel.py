@@ -34,6 +34,8 @@ class TracerPanel(QWidget):
         self.nerve_box = QListWidget()
         self.nerve_box.setAccessibleName("Nerve to trace")
         self.nerve_box.setWordWrap(True)
+        self.nerve_box.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nerve_box.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.nerve_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for trace in traces:
             self.nerve_box.addItem(QListWidgetItem(f"{trace.name} ({trace.roots})"))

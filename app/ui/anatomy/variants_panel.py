@@ -34,6 +34,8 @@ class VariantsPanel(QWidget):
         self.choices = QListWidget()
         self.choices.setAccessibleName("Sciatic nerve variants")
         self.choices.setWordWrap(True)
+        self.choices.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.choices.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_note = label("This view draws no variants.", "muted")
         self.lesson_button = button("Lesson: piriformis syndrome")
@@ -64,10 +66,18 @@ class VariantsPanel(QWidget):
         self._variants = variants
         self.choices.blockSignals(True)
         self.choices.clear()
-        usual = QListWidgetItem("Usual course only (as drawn)")
+        # The usual course is what the figure draws anyway; a variant marked common only
+        # lends it its name and frequency.
+        common = next((v for v in variants if v.common), None)
+        usual_text = "Usual course (as drawn)"
+        if common is not None:
+            usual_text = f"{common.name or usual_text}\n{common.frequency}".strip()
+        usual = QListWidgetItem(usual_text)
         usual.setData(_ROLE_ID, "")
         self.choices.addItem(usual)
         for variant in variants:
+            if variant.common:
+                continue
             name = variant.name or variant.variant_id
             text = f"{name}\n{variant.frequency}" if variant.frequency else name
             item = QListWidgetItem(text)
@@ -76,6 +86,7 @@ class VariantsPanel(QWidget):
             self.choices.addItem(item)
         self.choices.setCurrentRow(0)
         self.choices.blockSignals(False)
+        self.variant_chosen.emit("")  # a fresh list shows the usual course
         self.empty_note.setVisible(not variants)
         links = [v.link for v in variants if v.link]
         self._lesson = links[0] if links else PIRIFORMIS_LESSON
@@ -84,7 +95,10 @@ class VariantsPanel(QWidget):
         """Select a variant as a click on it would ("" for the usual course)."""
         for row in range(self.choices.count()):
             if self.choices.item(row).data(_ROLE_ID) == variant_id:
+                self.choices.blockSignals(True)
                 self.choices.setCurrentRow(row)
+                self.choices.blockSignals(False)
+                self.variant_chosen.emit(variant_id)  # even when the row was already current
                 return
 
     def _on_choices_current_item_changed(self, current: QListWidgetItem | None) -> None:
