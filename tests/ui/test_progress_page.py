@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
+from app.domain.quiz import QuestionKind
 from app.domain.quiz_session import Mode
 from app.services.clock import FakeClock
 from app.ui.context import PageContext
@@ -65,3 +67,49 @@ def test_answers_given_while_hidden_show_when_it_is_opened(
     page.show()
     assert not page.accuracy.showing_empty
     assert page.totals.text().startswith("1 answer so far")
+
+
+def _answer_everything(page_context: PageContext) -> None:
+    """Answer every choice question right (enough for full mastery of every topic)."""
+    for question in page_context.content.questions.values():
+        if question.correct or question.kind in (QuestionKind.TRUE_FALSE, QuestionKind.FIND):
+            response = right_response(question)
+            page_context.quiz_store.record_answer(question, response, 5.0, Mode.TEST)
+
+
+def test_mastery_axis_stops_at_100_percent(qtbot: QtBot, page_context: PageContext) -> None:
+    """With every answer right (mastery 100 %), the axis still ends at 100 %."""
+    _answer_everything(page_context)
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    page.show()
+    assert max(page.topics.chart.bars.values) > 95
+    (_, right_end), _ = page.topics.chart.plot.getViewBox().viewRange()
+    assert right_end == 100
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, page_context: PageContext) -> None:
+    """Charts do not zoom; a wheel turn over one scrolls the Progress page like anywhere else."""
+    _answer_everything(page_context)
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    viewport = page.accuracy.chart.plot.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        viewport.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert bar.value() > 0

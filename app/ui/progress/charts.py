@@ -9,9 +9,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QWidget
 
 from app.ui.theme import FONT_FAMILIES, Theme
 
@@ -19,6 +19,10 @@ from app.ui.theme import FONT_FAMILIES, Theme
 ROW_HEIGHT = 46
 #: Slots a vertical chart always has room for.
 MIN_SLOTS = 7
+#: A vertical chart labels at most this many days; the rest are ticks without text.
+MAX_DAY_LABELS = 8
+#: A note sits inside its bar's end once the bar is longer than this share of the axis.
+_NOTE_INSIDE = 0.62
 
 
 def _pyqtgraph() -> Any:
@@ -49,6 +53,8 @@ class BarChart(QWidget):
         horizontal: bool,
         maximum: float | None = None,
         suffix: str = "",
+        unit: str = "",
+        name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,6 +62,8 @@ class BarChart(QWidget):
         self._horizontal = horizontal
         self._maximum = maximum
         self._suffix = suffix
+        self._unit = unit
+        self.setAccessibleName(name)
         self._bars = Bars((), (), ())
         self._plot: Any = None
         self._column = QVBoxLayout(self)
@@ -81,6 +89,10 @@ class BarChart(QWidget):
             self._plot.setMouseEnabled(x=False, y=False)
             self._plot.hideButtons()
             self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._plot.setAccessibleName(self.accessibleName())
+            # The chart does not zoom, so the wheel belongs to the page it sits on.
+            self._wheel = _WheelToPage(self)
+            self._plot.viewport().installEventFilter(self._wheel)
             self._column.addWidget(self._plot)
         return self._plot
 
@@ -115,21 +127,29 @@ class BarChart(QWidget):
     def _add_notes(self, pg: Any, positions: list[int], top: float) -> None:
         palette = self._theme.palette
         font = self._font("body", bold=True)
+        gap = top * 0.015
         for position, value, note in zip(
             positions, self._bars.values, self._bars.notes, strict=True
         ):
-            anchor = (0, 0.5) if self._horizontal else (0.5, 1)
-            text = pg.TextItem(note, color=QColor(palette.text), anchor=anchor)
+            if not note:
+                continue
+            # A long bar carries its note inside its end, so a percentage axis can stop at
+            # 100 % instead of running past it to make room.
+            inside = self._horizontal and value > top * _NOTE_INSIDE
+            if self._horizontal:
+                anchor = (1, 0.5) if inside else (0, 0.5)
+                colour = palette.accent_text if inside else palette.text
+                text = pg.TextItem(note, color=QColor(colour), anchor=anchor)
+                text.setPos(value - gap if inside else value + gap, position)
+            else:
+                text = pg.TextItem(note, color=QColor(palette.text), anchor=(0.5, 1))
+                text.setPos(position, value + gap)
             text.setFont(font)
-            gap = top * 0.015
-            text.setPos(value + gap, position) if self._horizontal else text.setPos(
-                position, value + gap
-            )
             self.plot.addItem(text)
 
     def _style_axes(self, positions: list[int], top: float) -> None:
         plot, palette = self.plot, self._theme.palette
-        ticks = [list(zip(positions, self._bars.labels, strict=True))]
+        ticks = [self._category_ticks(positions)]
         category, value = ("left", "bottom") if self._horizontal else ("bottom", "left")
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
@@ -140,16 +160,30 @@ class BarChart(QWidget):
         plot.getAxis(category).setStyle(tickLength=0)
         plot.getAxis(value).setStyle(tickLength=-6)
         plot.getAxis(value).setTicks([self._value_ticks(top)])
+        if self._unit:
+            plot.setLabel(value, self._unit, color=palette.text_muted)
         if self._horizontal:
             plot.getViewBox().invertY(True)
-            # Room at the right end for the note after the longest bar.
-            plot.setXRange(0, top * 1.3, padding=0)
+            # Room after the longest bar that is short enough to carry its note outside.
+            outside = [v for v in self._bars.values if v <= top * _NOTE_INSIDE]
+            room = top if self._maximum else max([top * 1.3, *(v * 1.6 for v in outside)])
+            plot.setXRange(0, room, padding=0)
             plot.setYRange(-0.6, len(positions) - 0.4, padding=0)
         else:
             plot.setYRange(0, top * 1.15, padding=0)
             # At least a week of slots, so one day's bar is not a wall.
             plot.setXRange(-0.6, max(len(positions), MIN_SLOTS) - 0.4, padding=0)
         plot.showGrid(x=self._horizontal, y=not self._horizontal, alpha=0.18)
+
+    def _category_ticks(self, positions: list[int]) -> list[tuple[float, str]]:
+        labels = self._bars.labels
+        if self._horizontal or len(labels) <= MAX_DAY_LABELS:
+            return list(zip(positions, labels, strict=True))
+        # Label every n-th day counting back from the newest, so "today" is always named.
+        step = -(-len(labels) // MAX_DAY_LABELS)
+        last = len(labels) - 1
+        pairs = zip(positions, labels, strict=True)
+        return [(p, text if (last - p) % step == 0 else "") for p, text in pairs]
 
     def _value_ticks(self, top: float) -> list[tuple[float, str]]:
         suffix = self._suffix
@@ -166,3 +200,19 @@ class BarChart(QWidget):
     def _on_theme_changed(self) -> None:
         if self._plot is not None:
             self._draw()
+
+
+class _WheelToPage(QObject):
+    """Hands wheel events over a chart to the scroll area the chart sits in."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel:
+            return False
+        parent = self.parent()
+        area = parent.parentWidget() if isinstance(parent, QWidget) else None
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return False
+        QApplication.sendEvent(area.viewport(), event)
+        return True

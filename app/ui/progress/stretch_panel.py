@@ -1,12 +1,11 @@
 """Stretch minutes per day (last 14 or 30 days) and the current streak, for the Progress page.
 
-pyqtgraph is imported when the panel is built, not when this module is imported.
+Drawn with the same :class:`BarChart` as the quiz charts (pyqtgraph is imported on first draw).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -14,9 +13,11 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 
 from app.services.store import StoreError
 from app.ui.context import PageContext
+from app.ui.progress.charts import BarChart, Bars
 from app.ui.widgets import Card, label
 
 RANGES = (14, 30)
+CHART_NAME = "Stretch minutes per day"
 
 
 class StretchPanel(QWidget):
@@ -28,8 +29,7 @@ class StretchPanel(QWidget):
         self._history = context.stretch_history
         self._days = RANGES[0]
         self._stale = False
-        self._plot: Any = None
-        self._bars: Any = None
+        self._chart: BarChart | None = None
         card = Card()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -118,37 +118,12 @@ class StretchPanel(QWidget):
         self._draw([d for d, _ in per_day])
 
     def _draw(self, days: list[date]) -> None:
-        import pyqtgraph as pg  # costly import (~300 ms): only when a chart is first drawn
-
-        palette = self._context.theme.palette
-        if self._plot is None:
-            self._plot = pg.PlotWidget()
-            self._plot.setMinimumHeight(220)
-            self._plot.setMenuEnabled(False)
-            self._plot.setMouseEnabled(x=False, y=False)
-            self._plot.hideButtons()
-            self._plot.setAccessibleName("Stretch minutes per day")
-            self._chart_holder.addWidget(self._plot)
-        plot = self._plot
-        plot.setBackground(palette.surface)
-        plot.clear()
-        xs = list(range(len(days)))
-        bars = pg.BarGraphItem(
-            x=xs, height=self._minutes, width=0.7, brush=palette.accent, pen=pg.mkPen(None)
-        )
-        plot.addItem(bars)
-        self._bars = bars
-        axis_pen = pg.mkPen(palette.text_muted)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(axis_pen)
-            axis.setTextPen(pg.mkPen(palette.text))
-        step = 2 if len(days) <= 14 else 5
-        ticks = [
-            (i, d.strftime("%d %b")) for i, d in enumerate(days) if (len(days) - 1 - i) % step == 0
-        ]
-        plot.getAxis("bottom").setTicks([ticks])
-        plot.setLabel("left", "minutes", color=palette.text_muted)
-        top = max([*self._minutes, 5.0])
-        plot.setYRange(0, top * 1.15, padding=0)
-        plot.setXRange(-0.6, len(days) - 0.4, padding=0)
+        if self._chart is None:
+            self._chart = BarChart(
+                self._context.theme, horizontal=False, unit="minutes", name=CHART_NAME
+            )
+            self._chart.setMinimumHeight(220)
+            self._chart_holder.addWidget(self._chart)
+        notes = tuple(f"{m:.0f}" if m >= 1 else "" for m in self._minutes)
+        labels = tuple(day.strftime("%-d %b") for day in days)
+        self._chart.set_bars(Bars(labels, tuple(self._minutes), notes))
