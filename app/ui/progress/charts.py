@@ -166,7 +166,7 @@ class BarChart(QWidget):
             plot.getViewBox().invertY(True)
             # Room after the longest bar that is short enough to carry its note outside.
             outside = [v for v in self._bars.values if v <= top * _NOTE_INSIDE]
-            room = top if self._maximum else max([top * 1.3, *(v * 1.6 for v in outside)])
+            room = top * 1.02 if self._maximum else max([top * 1.3, *(v * 1.6 for v in outside)])
             plot.setXRange(0, room, padding=0)
             plot.setYRange(-0.6, len(positions) - 0.4, padding=0)
         else:
