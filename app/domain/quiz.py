@@ -7,8 +7,15 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.diagram_marks import View
+from app.domain.emg.sample_ids import TRACE_SAMPLE_IDS
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import Field, RawRecord, in_range, non_empty, one_of, read_fields
+
+
+def _trace_id(value: str) -> str | None:
+    if not value or value in TRACE_SAMPLE_IDS:
+        return None
+    return f"names no trace (known: {', '.join(TRACE_SAMPLE_IDS)})"
 
 
 class QuestionKind(StrEnum):
@@ -17,6 +24,7 @@ class QuestionKind(StrEnum):
     TRUE_FALSE = "truefalse"
     FIND = "find"  # tap the named structure on the diagram
     NAME = "name"  # name the highlighted structure
+    NUMERIC = "numeric"  # type a number; right when within ``tolerance`` of the answer
 
 
 _FIELDS = (
@@ -30,6 +38,13 @@ _FIELDS = (
     Field("structure", str, required=False, default=""),
     Field("difficulty", int, required=False, default=2, check=in_range(1, 3)),
     Field("explanation", str, check=non_empty),
+    # Numeric questions: right within ``tolerance`` of the answer, which is in ``unit``.
+    Field("tolerance", float, required=False, default=0.0, check=in_range(0, 1e9)),
+    Field("unit", str, required=False, default=""),
+    # Trace questions (ids of app.domain.emg.sample_ids): one trace shown with the prompt, or
+    # one per choice ("which trace shows ...?").
+    Field("trace", str, required=False, default="", check=_trace_id),
+    Field("traces", list, required=False, default=(), item=str),
     # Which atlas figure a find/name question shows; questions written before the lateral
     # view existed leave it out and get the posterior figure.
     Field("view", str, required=False, default=str(View.POSTERIOR), check=one_of(*View)),
@@ -45,6 +60,9 @@ class Question:
         truth: the right answer of a true/false question.
         target: the structure to find or to name (diagram questions).
         choices: for ``name`` questions, structure ids offered (empty: the quiz picks).
+        number / tolerance / unit: a numeric question's answer, how far off still counts,
+            and the unit it is asked in.
+        trace / traces: trace sample ids shown with the prompt, or one per choice.
         view: the atlas figure a diagram question shows (``posterior`` or ``lateral``).
     """
 
@@ -61,10 +79,17 @@ class Question:
     difficulty: int
     explanation: str
     source: SourceRef
+    number: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    trace: str = ""
+    traces: tuple[str, ...] = ()
     view: View = View.POSTERIOR
 
     def is_correct(self, response: object) -> bool:
-        """Judge a response: choice indices, a bool, or a structure id, by kind."""
+        """Judge a response: choice indices, a bool, a structure id or a number, by kind."""
+        if self.kind is QuestionKind.NUMERIC:
+            return within_tolerance(response, self.number, self.tolerance)
         if self.kind is QuestionKind.TRUE_FALSE:
             return response is self.truth
         if self.kind in (QuestionKind.FIND, QuestionKind.NAME):
@@ -84,6 +109,14 @@ class Question:
         return tuple(sorted(ids))
 
 
+def within_tolerance(response: object, answer: float | None, tolerance: float) -> bool:
+    """Whether a typed number is the answer, give or take ``tolerance`` (inclusive)."""
+    if answer is None or isinstance(response, bool) or not isinstance(response, int | float):
+        return False
+    # A hair of slack so that an answer exactly on the edge (48 +/- 2 typed as 50) counts.
+    return abs(response - answer) <= tolerance + 1e-9 * max(1.0, abs(answer))
+
+
 def question_from_record(record: RawRecord) -> tuple[Question | None, list[Problem]]:
     """Build a :class:`Question`, checking that its answer fits its type."""
     values, problems = read_fields(record, _FIELDS, f"question {record.label}")
@@ -91,15 +124,39 @@ def question_from_record(record: RawRecord) -> tuple[Question | None, list[Probl
         return None, problems
     kind = QuestionKind(values["type"])
     answer_problem, correct, truth, target = _read_answer(kind, values)
+    answer_problem = answer_problem or _extras_problem(kind, values)
     if answer_problem:
         where = record.where("answer")
         return None, [Problem(where, f"question {record.label}: {answer_problem}")]
+    number = float(values["answer"]) if kind is QuestionKind.NUMERIC else None
     del values["type"], values["answer"]
     values["view"] = View(values["view"])
     question = Question(
-        kind=kind, correct=correct, truth=truth, target=target, source=record.source, **values
+        kind=kind,
+        correct=correct,
+        truth=truth,
+        target=target,
+        number=number,
+        source=record.source,
+        **values,
     )
     return question, []
+
+
+def _extras_problem(kind: QuestionKind, values: dict[str, Any]) -> str | None:
+    """Problems with the numeric and trace fields, which only some kinds may use."""
+    numeric = kind is QuestionKind.NUMERIC
+    if not numeric and (values["tolerance"] or values["unit"]):
+        return "tolerance and unit belong to numeric questions"
+    traces: tuple[str, ...] = values["traces"]
+    if traces and kind not in (QuestionKind.SINGLE, QuestionKind.MULTI):
+        return "traces (one per choice) need a single- or multi-choice question"
+    if traces and len(traces) != len(values["choices"]):
+        return f"has {len(traces)} traces for {len(values['choices'])} choices"
+    unknown = [trace for trace in traces if trace not in TRACE_SAMPLE_IDS]
+    if unknown:
+        return f"traces name no trace: {', '.join(unknown)}"
+    return None
 
 
 def _read_answer(
@@ -113,6 +170,12 @@ def _read_answer(
         if not isinstance(answer, bool):
             return "answer must be true or false", (), None, ""
         return None, (), answer, ""
+    if kind is QuestionKind.NUMERIC:
+        if choices:
+            return "a numeric question takes no choices", (), None, ""
+        if isinstance(answer, bool) or not isinstance(answer, int | float):
+            return "answer must be a number", (), None, ""
+        return None, (), None, ""
     if kind in (QuestionKind.FIND, QuestionKind.NAME):
         if not isinstance(answer, str) or not answer:
             return "answer must be a structure id", (), None, ""

@@ -20,12 +20,15 @@ RATE = 10_000  # plenty for a thumbnail a few hundred pixels wide
 
 @dataclass(frozen=True)
 class TraceSample:
-    """A named trace: samples (µV, negative up), their rate, and what it shows."""
+    """A named trace: samples (µV, negative up), their rate, what it shows, and the
+    microvolts from the middle to the edge of the screen it is drawn on (the gain a machine
+    would use: high at rest, lower during effort)."""
 
     id: str
     title: str
     signal: Samples
     rate: int
+    span_uv: float
 
 
 def _blank(seconds: float, rng: np.random.Generator) -> Samples:
@@ -82,13 +85,24 @@ def _units(
     return make
 
 
-_MAKERS: dict[str, tuple[str, Callable[[np.random.Generator], Samples]]] = {
-    "rest-silent": ("Relaxed muscle, silent", _rest),
-    "fibrillations": ("Fibrillation potentials", _fibrillations),
-    "positive-sharp-waves": ("Positive sharp waves", _sharp_waves),
-    "fasciculation": ("A single fasciculation potential", _fasciculation),
-    "normal-units": ("Normal motor units, gentle effort", _units(450.0, 1.5, 3, 7.0, 2)),
-    "large-units": ("Large polyphasic units firing fast", _units(3000.0, 2.3, 5, 18.0, 1)),
+REST_SPAN_UV = 600.0
+EFFORT_SPAN_UV = 5000.0
+
+_MAKERS: dict[str, tuple[str, float, Callable[[np.random.Generator], Samples]]] = {
+    "rest-silent": ("Relaxed muscle, silent", REST_SPAN_UV, _rest),
+    "fibrillations": ("Fibrillation potentials", REST_SPAN_UV, _fibrillations),
+    "positive-sharp-waves": ("Positive sharp waves", REST_SPAN_UV, _sharp_waves),
+    "fasciculation": ("A single fasciculation potential", REST_SPAN_UV, _fasciculation),
+    "normal-units": (
+        "Normal motor units, gentle effort",
+        EFFORT_SPAN_UV,
+        _units(450.0, 1.5, 3, 7.0, 2),
+    ),
+    "large-units": (
+        "Large polyphasic units firing fast",
+        EFFORT_SPAN_UV,
+        _units(3000.0, 2.3, 5, 18.0, 1),
+    ),
 }
 
 SAMPLE_IDS = tuple(_MAKERS)
@@ -96,5 +110,5 @@ SAMPLE_IDS = tuple(_MAKERS)
 
 def trace_sample(sample_id: str, seed: int = 0) -> TraceSample:
     """The trace named ``sample_id`` (``KeyError`` for an unknown id)."""
-    title, make = _MAKERS[sample_id]
-    return TraceSample(sample_id, title, make(np.random.default_rng(seed)), RATE)
+    title, span, make = _MAKERS[sample_id]
+    return TraceSample(sample_id, title, make(np.random.default_rng(seed)), RATE, span)

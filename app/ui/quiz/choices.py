@@ -31,6 +31,12 @@ class ChoiceButton(QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             row.addWidget(child, 0 if child is self._badge else 1)
 
+    def set_answer_text(self, text: str) -> None:
+        """Change what the choice says (a trace choice names its trace after the answer)."""
+        self.answer_text = text
+        self._text.setText(text)
+        self.setAccessibleName(f"Choice {self._badge.text()}: {text}")
+
     def set_verdict(self, verdict: str, mark: str = "") -> None:
         """Show ``right``/``wrong`` (or clear with ``""``); ``mark`` replaces the badge text."""
         self.setProperty("verdict", verdict)

@@ -22,6 +22,8 @@ from app.ui.context import PageContext
 from app.ui.quiz.choices import ChoicePanel
 from app.ui.quiz.diagram_panel import DiagramPanel
 from app.ui.quiz.feedback import FeedbackPanel
+from app.ui.quiz.numeric import NumericAnswer, numeric_detail
+from app.ui.quiz.traces import TraceBoard
 from app.ui.widgets import button, label
 
 _HINTS = {
@@ -30,6 +32,7 @@ _HINTS = {
     QuestionKind.TRUE_FALSE: "True or false? (keys 1 and 2, Enter)",
     QuestionKind.NAME: "Which structure is highlighted? (keys 1-{n}, Enter)",
     QuestionKind.FIND: "Tap it on the diagram. Labels are hidden.",
+    QuestionKind.NUMERIC: "Type a number, then press Check (Enter).",
 }
 
 
@@ -70,6 +73,10 @@ class QuestionView(QWidget):
         self.diagram = DiagramPanel(self._context)
         self.diagram.structure_tapped.connect(self._on_diagram_structure_tapped)
         self.feedback = FeedbackPanel(self._context.navigate)
+        self.numeric = NumericAnswer()
+        self.numeric.changed.connect(self._on_numeric_changed)
+        self.traces = TraceBoard(self._context.theme)
+        self.traces.hide()
         self.action = button("Check answer", "primary")
         self.action.clicked.connect(self._on_action_clicked)
         self.quit = button("End quiz", "link")
@@ -88,9 +95,10 @@ class QuestionView(QWidget):
         body = QHBoxLayout()
         body.setSpacing(28)
         body.addWidget(self.diagram, 5)
+        body.addWidget(self.traces, 5)
         side = QVBoxLayout()
         side.setSpacing(14)
-        for widget in (self.prompt, self.hint, self.choices, self.feedback):
+        for widget in (self.prompt, self.hint, self.choices, self.numeric, self.feedback):
             side.addWidget(widget)
         side.addStretch(1)
         actions = QHBoxLayout()
@@ -121,12 +129,17 @@ class QuestionView(QWidget):
         self.action.setVisible(question.kind is not QuestionKind.FIND)
         self._started = self._context.clock.monotonic()
         self.setFocus()
+        if question.kind is QuestionKind.NUMERIC:
+            self.numeric.focus_field()
 
     def _show_answers(self, question: Question, seed: int) -> None:
         texts = self._option_texts(question, seed)
         self.hint.setText(_HINTS[question.kind].format(n=len(texts)))
         self.choices.set_choices(texts, multi=question.kind is QuestionKind.MULTI)
-        self.choices.setVisible(question.kind is not QuestionKind.FIND)
+        self.choices.setVisible(question.kind not in (QuestionKind.FIND, QuestionKind.NUMERIC))
+        self.numeric.setVisible(question.kind is QuestionKind.NUMERIC)
+        self.numeric.ask(question.unit)
+        self._show_traces(question)
         on_diagram = question.kind in (QuestionKind.FIND, QuestionKind.NAME)
         self.diagram.setVisible(on_diagram)
         if on_diagram:
@@ -135,6 +148,17 @@ class QuestionView(QWidget):
             self.diagram.ask_find(question.target)
         elif question.kind is QuestionKind.NAME:
             self.diagram.ask_name(question.target)
+
+    def _show_traces(self, question: Question) -> None:
+        """The question's trace, or one per choice in the order shown (choice texts then say
+        only "Trace n", and name their trace once answered)."""
+        if question.traces:
+            shown = [question.traces[cast(int, option)] for option in self._options]
+            self.traces.show_traces(shown, numbered=True)
+            for number, choice in enumerate(self.choices.buttons, start=1):
+                choice.set_answer_text(f"Trace {number}")
+        else:
+            self.traces.show_traces([question.trace] if question.trace else [], numbered=False)
 
     def _option_texts(self, question: Question, seed: int) -> list[str]:
         structures = self._context.content.structures
@@ -147,7 +171,7 @@ class QuestionView(QWidget):
             )
             self._options = list(ids)
             return [structures[sid].name if sid in structures else sid for sid in ids]
-        if question.kind is QuestionKind.FIND:
+        if question.kind in (QuestionKind.FIND, QuestionKind.NUMERIC):
             self._options = []
             return []
         order = choice_order(question, seed)
@@ -200,6 +224,11 @@ class QuestionView(QWidget):
         )
         if question.kind in (QuestionKind.FIND, QuestionKind.NAME):
             self.diagram.reveal(question.target)
+        self.numeric.lock()
+        if question.traces:
+            for number, choice in enumerate(self.choices.buttons, start=1):
+                named = question.choices[cast(int, self._options[number - 1])]
+                choice.set_answer_text(f"Trace {number}: {named}")
         detail = "" if correct else detail_if_wrong or self._wrong_detail(question)
         lesson_title = self.lesson_title(question.lesson)
         self.feedback.show_verdict(
@@ -214,6 +243,8 @@ class QuestionView(QWidget):
         self.action.setFocus()
 
     def _wrong_detail(self, question: Question) -> str:
+        if question.kind is QuestionKind.NUMERIC and question.number is not None:
+            return numeric_detail(question.number, question.tolerance, question.unit)
         if question.kind is QuestionKind.MULTI:
             return "The right answers are marked ✓."
         if question.kind is QuestionKind.TRUE_FALSE:
@@ -221,6 +252,9 @@ class QuestionView(QWidget):
         if question.kind is QuestionKind.NAME:
             structure = self._context.content.structures.get(question.target)
             return f"It is {in_sentence(structure.name) if structure else question.target}."
+        if question.traces:  # the choices said only "Trace n" until now
+            shown = self._options.index(question.correct[0]) + 1
+            return f"The answer is trace {shown}: {question.choices[question.correct[0]]}"
         return f"The answer is: {question.choices[question.correct[0]]}"
 
     def lesson_title(self, href: str) -> str:
@@ -244,9 +278,17 @@ class QuestionView(QWidget):
             detail = wrong_tap_message(structures.get(structure_id), target)
         self.submit(structure_id, detail)
 
+    def _on_numeric_changed(self) -> None:
+        if self._question is not None and self._question.kind is QuestionKind.NUMERIC:
+            self.action.setEnabled(not self._answered and self.numeric.value() is not None)
+
     def _on_action_clicked(self) -> None:
         if self._answered:
             self.next_requested.emit()
+        elif self._question is not None and self._question.kind is QuestionKind.NUMERIC:
+            value = self.numeric.value()
+            if value is not None:
+                self.submit(value)
         elif self.choices.selected():
             self.submit(self._response())
 

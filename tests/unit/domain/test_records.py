@@ -44,7 +44,7 @@ def test_unknown_key_missing_field_and_wrong_type_each_reported() -> None:
     assert (
         15,
         "unknown key 'colour' (known keys: answer, choices, difficulty, explanation, "
-        "id, lesson, prompt, structure, topic, type)",
+        "id, lesson, prompt, structure, tolerance, topic, trace, traces, type, unit, view)",
     ) in located
     assert (10, "missing required field 'explanation'") in located
     assert (14, "field 'difficulty' must be a whole number") in located
