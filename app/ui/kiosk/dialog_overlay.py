@@ -38,11 +38,13 @@ class DialogLayer(QWidget):
         kind = event.type()
         if watched is self._host and kind == QEvent.Type.Resize:
             self.setGeometry(self._host.rect())
-        elif watched is not self._host and kind == QEvent.Type.Show:
+        # The *ToParent events come whenever the dialog is opened or closed, even while this
+        # layer is hidden (plain Show events only reach widgets that are really visible).
+        elif watched is not self._host and kind == QEvent.Type.ShowToParent:
             self.setGeometry(self._host.rect())
             self.show()
             self.raise_()
-        elif watched is not self._host and kind == QEvent.Type.Hide:
+        elif watched is not self._host and kind == QEvent.Type.HideToParent:
             self.hide()
         return False
 

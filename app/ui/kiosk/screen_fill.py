@@ -22,9 +22,11 @@ class ScreenFiller(QObject):
         self._window = window
         self._screen: QScreen | None = None
         self._pending = False
+        self._active = False
 
     def start(self) -> None:
         """Show the window fullscreen and keep it so."""
+        self._active = True
         window = self._window
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -35,6 +37,7 @@ class ScreenFiller(QObject):
         self.fill()
 
     def stop(self) -> None:
+        self._active = False
         self._window.removeEventFilter(self)
 
     def target(self) -> QRect:
@@ -46,6 +49,8 @@ class ScreenFiller(QObject):
         """Fullscreen (for window managers and compositors) and the screen's geometry (for a
         bare X server); then on top."""
         self._pending = False
+        if not self._active:
+            return
         window = self._window
         self._follow(window.screen())
         if not window.isFullScreen():
