@@ -101,8 +101,15 @@ class Question:
         return sorted(set(response)) == sorted(self.correct)
 
     @property
+    def subject(self) -> str:
+        """The one structure the question is about: the one to find or name, else its
+        ``structure`` ("" for a question about no particular structure)."""
+        return self.target or self.structure
+
+    @property
     def structures(self) -> tuple[str, ...]:
-        """Structure ids this question is about (for mastery per structure)."""
+        """Structure ids this question touches (for mastery per structure): its subject and,
+        for "name it", the names offered."""
         ids = {self.structure, self.target} - {""}
         if self.kind is QuestionKind.NAME:
             ids.update(self.choices)

@@ -13,6 +13,12 @@ from app.domain.content import Content
 from app.domain.links import try_parse_link
 from app.domain.quiz import Question, QuestionKind
 
+#: Question kinds answered on the diagram.
+DIAGRAM_KINDS = (QuestionKind.FIND, QuestionKind.NAME)
+#: A mixed test has one diagram question per this many questions (at least one from 5 up).
+DIAGRAM_EVERY = 5
+
+
 #: How many structure names a "name the highlighted structure" question offers.
 NAME_CHOICES = 4
 
@@ -58,7 +64,7 @@ def matches(question: Question, scope: Scope, target: str) -> bool:
     if scope is Scope.TOPIC:
         return question.topic == target
     if scope is Scope.STRUCTURE:
-        return target in question.structures
+        return question.subject == target
     return lesson_of(question) == target
 
 
@@ -71,10 +77,11 @@ def scope_title(content: Content, scope: Scope, target: str) -> str:
 
 
 def practice_plan(content: Content, scope: Scope, target: str, seed: int = 0) -> QuizPlan:
-    """Every question in ``scope`` (a lesson, a topic or a structure), easiest first."""
+    """Every question in ``scope`` (a lesson, a topic or a structure), easiest first, and never
+    two about the same structure in a row where another order allows it."""
     chosen = [q for q in content.questions.values() if matches(q, scope, target)]
     shuffled = _shuffled(chosen, seed)
-    ordered = sorted(shuffled, key=lambda q: q.difficulty)
+    ordered = spread(sorted(shuffled, key=lambda q: q.difficulty))
     title = f"Practice: {scope_title(content, scope, target)}"
     return QuizPlan(title, Mode.PRACTICE, tuple(q.id for q in ordered), seed)
 
@@ -91,16 +98,37 @@ def scope_of_link_target(content: Content, target: str) -> Scope | None:
 
 
 def mixed_test(questions: Iterable[Question], count: int, seed: int) -> QuizPlan:
-    """``count`` questions drawn across topics in turn, so a short test still covers them."""
+    """``count`` questions drawn across topics in turn, so a short test still covers them,
+    with at least one on the diagram when the test has room for one (``DIAGRAM_EVERY``)."""
+    pool = _shuffled(list(questions), seed)
+    picked: list[Question] = []
+    diagram = [q for q in pool if q.kind in DIAGRAM_KINDS]
+    for question in diagram[: count // DIAGRAM_EVERY]:
+        picked.append(question)
+        pool.remove(question)
     by_topic: dict[str, list[Question]] = {}
-    for question in _shuffled(list(questions), seed):
+    for question in pool:
         by_topic.setdefault(question.topic, []).append(question)
-    picked: list[str] = []
     while len(picked) < count and any(by_topic.values()):
-        for pool in by_topic.values():
-            if pool and len(picked) < count:
-                picked.append(pool.pop().id)
-    return QuizPlan(f"Mixed test of {len(picked)}", Mode.TEST, tuple(picked), seed)
+        for topic_pool in by_topic.values():
+            if topic_pool and len(picked) < count:
+                picked.append(topic_pool.pop())
+    ordered = spread(_shuffled(picked, seed + 1))
+    return QuizPlan(f"Mixed test of {len(ordered)}", Mode.TEST, tuple(q.id for q in ordered), seed)
+
+
+def spread(questions: Sequence[Question]) -> list[Question]:
+    """The same questions, keeping their order except that a question about the same
+    structure as the one before is moved later, when a different one can go first."""
+    waiting = list(questions)
+    result: list[Question] = []
+    while waiting:
+        previous = result[-1].subject if result else ""
+        index = next(
+            (i for i, q in enumerate(waiting) if not previous or q.subject != previous), 0
+        )
+        result.append(waiting.pop(index))
+    return result
 
 
 def review_plan(questions: Mapping[str, Question], due_ids: Sequence[str]) -> QuizPlan:

@@ -10,8 +10,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.links import Link
-from app.domain.quiz import Question, QuestionKind
+from app.domain.quiz import Question
 from app.domain.quiz_session import (
+    DIAGRAM_KINDS,
     QuizPlan,
     QuizSession,
     Scope,
@@ -27,8 +28,6 @@ from app.ui.quiz.question_view import QuestionView
 from app.ui.quiz.results import ResultsView
 from app.ui.quiz.start import StartView
 from app.ui.quiz.style import quiz_stylesheet
-
-_DIAGRAM_KINDS = (QuestionKind.FIND, QuestionKind.NAME)
 
 
 class QuizPage(Page):
@@ -82,7 +81,7 @@ class QuizPage(Page):
             return questions
         # Without the diagram view a find/name question cannot be asked; leave them out
         # rather than show a question the learner cannot answer.
-        return {k: q for k, q in questions.items() if q.kind not in _DIAGRAM_KINDS}
+        return {k: q for k, q in questions.items() if q.kind not in DIAGRAM_KINDS}
 
     # --- starting ----------------------------------------------------------------------------
 

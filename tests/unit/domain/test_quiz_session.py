@@ -110,3 +110,54 @@ def test_session_scores_and_lists_what_to_review() -> None:
         ("anatomy", 1, 1),
     ]
     assert [q.id for q in session.to_review()] == ["r1"]
+
+
+def test_practice_by_structure_holds_only_questions_about_it() -> None:
+    """A "name it" question that merely offers piriformis as a wrong name is not about it; a
+    find-it on piriformis and a question on its card are."""
+    questions = {
+        q.id: q
+        for q in (
+            make_question("card", structure="piriformis", difficulty=2),
+            make_question("find", QuestionKind.FIND, target="piriformis", difficulty=1),
+            make_question(
+                "name-other",
+                QuestionKind.NAME,
+                target="gluteus-medius",
+                choices=("gluteus-medius", "piriformis", "gluteus-minimus"),
+                difficulty=1,
+            ),
+        )
+    }
+    plan = practice_plan(Content({}, {}, questions, {}, {}), Scope.STRUCTURE, "piriformis")
+    assert plan.question_ids == ("find", "card")
+
+
+def test_practice_never_puts_the_same_structure_twice_in_a_row_when_it_can_avoid_it() -> None:
+    questions = {
+        q.id: q
+        for q in (
+            make_question("p1", topic="t", structure="piriformis", difficulty=1),
+            make_question("p2", topic="t", structure="piriformis", difficulty=1),
+            make_question("m1", topic="t", structure="gluteus-medius", difficulty=2),
+            make_question("m2", topic="t", structure="gluteus-medius", difficulty=2),
+        )
+    }
+    for seed in range(20):
+        plan = practice_plan(Content({}, {}, questions, {}, {}), Scope.TOPIC, "t", seed)
+        subjects = [questions[qid].structure for qid in plan.question_ids]
+        assert all(a != b for a, b in zip(subjects, subjects[1:], strict=False)), subjects
+
+
+def test_a_mixed_test_of_ten_has_diagram_questions_when_there_are_some() -> None:
+    """Ten questions from a bank where diagram questions are few still include them."""
+    bank = [make_question(f"c{n}", topic=f"topic-{n % 4}") for n in range(40)]
+    bank += [
+        make_question(f"d{n}", QuestionKind.FIND, target=f"s{n}", topic="topic-0")
+        for n in range(3)
+    ]
+    for seed in range(10):
+        plan = mixed_test(bank, 10, seed)
+        assert len(plan.question_ids) == 10
+        diagram = [qid for qid in plan.question_ids if qid.startswith("d")]
+        assert len(diagram) >= 2, plan.question_ids  # at least one per five questions
