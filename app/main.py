@@ -182,7 +182,7 @@ def build_kiosk(
     from app.ui.kiosk.controller import KioskController
 
     window, _, handle = build_window(app, args, resources, clock)
-    lockout = LockoutFile(_state_dir(args))
+    lockout = LockoutFile(_state_dir(args), clock)
     controller = KioskController(
         window, policy, clock, lockout, app, lambda: handle.replace(Store.in_memory())
     )
