@@ -77,7 +77,7 @@ class EmgPanel(QWidget):
         self.shows = label("")
         self.not_shown = label("")
         self.listen = label("", "muted")
-        lesson = button("Read: EMG in the diagnosis lesson", "link")
+        lesson = self.lesson_button = button("Read: EMG in the diagnosis lesson", "link")
         lesson.clicked.connect(lambda: self.lesson_requested.emit("lesson:diagnosis#emg"))
         explained = QWidget()
         side = QVBoxLayout(explained)
