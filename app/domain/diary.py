@@ -134,6 +134,14 @@ def area(area_id: str) -> BodyArea | None:
     return _AREAS.get(area_id)
 
 
+def short_area_label(area_id: str) -> str:
+    """A few words for a chart axis (``Left piriformis``)."""
+    found = _AREAS.get(area_id)
+    if found is None:
+        return area_id
+    return f"{found.side.value.capitalize()} {found.region.id.replace('-', ' ')}"
+
+
 def area_label(area_id: str) -> str:
     """A readable name for a stored area id (the id itself if it is no longer known)."""
     found = _AREAS.get(area_id)

@@ -23,6 +23,7 @@ from app.domain.diary import (
     Experiment,
     Factor,
     area_label,
+    short_area_label,
 )
 from app.domain.students_t import t_quantile
 
@@ -50,11 +51,12 @@ def daily_counts(episodes: Sequence[Episode], last: date, count: int) -> list[tu
     return [(first + timedelta(days=i), per_day[first + timedelta(days=i)]) for i in range(count)]
 
 
-def counts_by_area(episodes: Iterable[Episode]) -> list[tuple[str, int]]:
-    """``(label, episodes)`` per body area, most frequent first."""
+def counts_by_area(episodes: Iterable[Episode], *, short: bool = False) -> list[tuple[str, int]]:
+    """``(label, episodes)`` per body area, most frequent first (short labels for an axis)."""
     counts = Counter(episode.area for episode in episodes)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], area_label(item[0])))
-    return [(area_label(area), count) for area, count in ordered]
+    name = short_area_label if short else area_label
+    return [(name(area), count) for area, count in ordered]
 
 
 @dataclass(frozen=True)

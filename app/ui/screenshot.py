@@ -50,6 +50,9 @@ def save_screenshots(
     _settle()
     window.grab().save(str(folder / f"{len(keys) + 1:02d}-home-high-contrast.png"))
     settings.theme = previous
+    from app.ui.diary.screens import save_diary_screenshots
+
+    save_diary_screenshots(window, folder)  # diary, diary-charts, check-<outcome>.png
     print(f"saved {len(keys) + 1} screenshots in {folder}")
     return 1 if found else 0
 

@@ -127,10 +127,7 @@ def test_charts_show_the_logged_episodes(
     assert len(charts.daily.bars.values) == DAYS_SHOWN
     assert charts.daily.bars.values[-1] == 3
     assert sum(charts.daily.bars.values) == 3
-    assert charts.areas.bars.labels == (
-        "Left middle of the buttock, deep (piriformis area)",
-        "Right calf",
-    )
+    assert charts.areas.bars.labels == ("Left piriformis", "Right calf")
     assert charts.areas.bars.values == (2.0, 1.0)
 
 

@@ -110,6 +110,7 @@ class DiaryCharts(QWidget):
         super().__init__()
         self._diary = diary
         self._clock = clock
+        self._theme = theme
         self.daily = BarChart(theme, horizontal=False)
         self.daily.setMinimumHeight(260)
         self.areas = BarChart(theme, horizontal=True)
@@ -143,7 +144,7 @@ class DiaryCharts(QWidget):
         episodes, days = self._diary.episodes(), self._diary.days()
         today = self._clock.now().astimezone().date()
         counts = daily_counts(episodes, today, DAYS_SHOWN)
-        every_week = DAYS_SHOWN % 7 - 1  # label the last day and each week before it
+        every_week = (DAYS_SHOWN - 1) % 7  # label the last day and each week before it
         self.daily.set_bars(
             Bars(
                 tuple(
@@ -153,7 +154,7 @@ class DiaryCharts(QWidget):
                 tuple(str(n) if n else "" for _, n in counts),
             )
         )
-        by_area = counts_by_area(episodes)[:8]
+        by_area = counts_by_area(episodes, short=True)[:8]
         self.areas.set_bars(
             Bars(
                 tuple(name for name, _ in by_area),
@@ -162,6 +163,9 @@ class DiaryCharts(QWidget):
             )
         )
         self.areas.setMinimumHeight(self.areas.preferred_height())
+        self.daily.plot.getAxis("bottom").setHeight(round(36 * self._theme.scale))
+        # Room for the area names: pyqtgraph sizes the axis before custom ticks arrive.
+        self.areas.plot.getAxis("left").setWidth(round(170 * self._theme.scale))
         factor = Factor(self.factor.currentData())
         self.factor_plot.show_view(factor_view(factor, episodes, days))
 
