@@ -130,7 +130,7 @@ class StartView(QScrollArea):
         self.review.setText(f"Due for review ({count})")
         self.review.setEnabled(count > 0)
         self.due_text.setText(
-            "questions are ready to review now."
+            ("question is" if count == 1 else "questions are") + " ready to review now."
             if count
             else "Nothing is due yet. Take a test or practise; anything you miss shows up here."
         )

@@ -46,10 +46,17 @@ def step_text(step: RoutineStep) -> str:
 
 
 def next_up_text(timer: RoutineTimer, stretches: Mapping[str, Stretch], index: int) -> str:
-    """The next thing to happen after segment ``index``."""
-    if index + 1 >= len(timer.segments):
+    """The next thing to happen after segment ``index``.
+
+    While getting ready for a hold (or switching sides into it), that hold is what the screen
+    already shows; "next" is what comes after it.
+    """
+    current = timer.segments[index] if 0 <= index < len(timer.segments) else None
+    lead_in = current is not None and current.phase in (Phase.GET_READY, Phase.SWITCH_SIDES)
+    after = index + 2 if lead_in else index + 1
+    if after >= len(timer.segments):
         return "Finish"
-    following = timer.segments[index + 1]
+    following = timer.segments[after]
     if following.phase is not Phase.HOLD:
         return f"{PHASE_CAPTIONS[following.phase]} {round(following.duration)} s"
     name = stretch_name(stretches, timer.routine.steps[following.step].stretch)
