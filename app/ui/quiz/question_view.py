@@ -28,9 +28,9 @@ from app.ui.widgets import button, label
 
 _HINTS = {
     QuestionKind.SINGLE: "Pick one answer, then press Check (keys 1-{n}, Enter).",
-    QuestionKind.MULTI: "Select all that apply, then press Check (keys 1-{n} toggle, Enter).",
-    QuestionKind.TRUE_FALSE: "True or false? (keys 1 and 2, Enter)",
-    QuestionKind.NAME: "Which structure is highlighted? (keys 1-{n}, Enter)",
+    QuestionKind.MULTI: "More than one may be right: keys 1-{n} tick and untick; Enter checks.",
+    QuestionKind.TRUE_FALSE: "Keys 1 and 2 pick; Enter checks.",
+    QuestionKind.NAME: "Pick its name (keys 1-{n}), then press Check (Enter).",
     QuestionKind.FIND: "Tap it on the diagram. Labels are hidden.",
     QuestionKind.NUMERIC: "Type a number, then press Check (Enter).",
 }
@@ -251,7 +251,7 @@ class QuestionView(QWidget):
             return f"It is {'true' if question.truth else 'false'}."
         if question.kind is QuestionKind.NAME:
             structure = self._context.content.structures.get(question.target)
-            return f"It is {in_sentence(structure.name) if structure else question.target}."
+            return f"It is the {in_sentence(structure.name) if structure else question.target}."
         if question.traces:  # the choices said only "Trace n" until now
             shown = self._options.index(question.correct[0]) + 1
             return f"The answer is trace {shown}: {question.choices[question.correct[0]]}"
