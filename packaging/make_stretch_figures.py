@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stretch_pose import INK, Camera, Limb, Pose, Vec, direction, draw, unit  # noqa: E402
+from stretch_pose import Camera, Limb, Pose, Vec, direction, draw, unit
 
 W, H = 360, 240
 PANEL = "#f7f4ef"
@@ -33,7 +33,9 @@ SIDE = Camera(0, 0, (0, 206))
 LYING = Camera(0, 0, (176, 196), 1.35, (180, 0, 0))
 
 
-def polygon(points: list[Vec], camera: Camera, fill: str, stroke: str = "none", width: float = 0) -> str:
+def polygon(
+    points: list[Vec], camera: Camera, fill: str, stroke: str = "none", width: float = 0
+) -> str:
     coords = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in (camera.project(p) for p in points))
     return f'<polygon points="{coords}" fill="{fill}" stroke="{stroke}" stroke-width="{width}" stroke-linejoin="round"/>'
 
@@ -56,7 +58,11 @@ def floor_line(camera: Camera) -> str:
 
 def chair(camera: Camera, front: float, back: float, seat: float = 46) -> list[str]:
     legs = [bar((x, seat, 0), (x, 0, 0), camera, 5) for x in (front - 4, back + 4)]
-    return [*legs, bar((back, seat, 0), (front, seat, 0), camera, 8), bar((back, seat, 0), (back - 8, seat + 62, 0), camera, 7)]
+    return [
+        *legs,
+        bar((back, seat, 0), (front, seat, 0), camera, 8),
+        bar((back, seat, 0), (back - 8, seat + 62, 0), camera, 7),
+    ]
 
 
 def svg(title: str, pose: Pose, camera: Camera, behind: list[str]) -> str:
@@ -80,7 +86,12 @@ def knee_to_chest() -> str:
         arms={"near": Limb((186, 40, 12), (0, 1, 0)), "far": Limb((187, 38, -12), (0, 1, 0))},
         target=("near", "glute", -1),
     )  # fmt: skip
-    return svg("Knee to chest: hands behind the thigh", pose, LYING, [mat(LYING, 60, 320, 0), floor_line(LYING)])
+    return svg(
+        "Knee to chest: hands behind the thigh",
+        pose,
+        LYING,
+        [mat(LYING, 60, 320, 0), floor_line(LYING)],
+    )
 
 
 def figure_four() -> str:
@@ -92,7 +103,9 @@ def figure_four() -> str:
         arms={"near": Limb((204, 38, -2), (0, 1, 0.3)), "far": Limb((206, 36, -14), (0, 1, -0.3))},
         target=("near", "piriformis", 1),
     )  # fmt: skip
-    return svg("Figure-four stretch (three-quarter view)", pose, camera, [mat(camera, 80, 300, 34)])
+    return svg(
+        "Figure-four stretch (three-quarter view)", pose, camera, [mat(camera, 80, 300, 34)]
+    )
 
 
 def half_kneeling() -> str:
@@ -103,7 +116,9 @@ def half_kneeling() -> str:
         arms={"near": Limb((168, 58, 16), (-1, -0.5, 0.3)), "far": Limb((170, 58, -16), (-1, -0.5, -0.3))},
         target=("near", "hip-flexors", 1),
     )  # fmt: skip
-    cushion = polygon([(130, 0, 14), (172, 0, 14), (172, 5, 14), (130, 5, 14)], SIDE, "#e8d9c3", WOOD, 1.5)
+    cushion = polygon(
+        [(130, 0, 14), (172, 0, 14), (172, 5, 14), (130, 5, 14)], SIDE, "#e8d9c3", WOOD, 1.5
+    )
     return svg("Half-kneeling hip flexor stretch", pose, SIDE, [floor_line(SIDE), cushion])
 
 
@@ -116,7 +131,12 @@ def seated_figure_four() -> str:
         arms={"near": Limb((176, 60, 22), (-0.3, -1, 0.5)), "far": Limb((190, 42, -14), (-0.3, -1, -0.3))},
         target=("near", "piriformis", 1),
     )  # fmt: skip
-    return svg("Seated figure-four (three-quarter view)", pose, camera, [floor_line(camera), *chair(camera, 160, 108)])
+    return svg(
+        "Seated figure-four (three-quarter view)",
+        pose,
+        camera,
+        [floor_line(camera), *chair(camera, 160, 108)],
+    )
 
 
 def standing_cross_behind() -> str:
@@ -130,7 +150,12 @@ def standing_cross_behind() -> str:
     )  # fmt: skip
     desk = [bar((0, 84, -58), (0, 84, -130), camera, 9), bar((0, 84, -66), (0, 0, -66), camera, 6),
             bar((0, 84, -124), (0, 0, -124), camera, 6)]  # fmt: skip
-    return svg("Standing side-hip stretch (seen from behind)", pose, camera, [floor_line(Camera(0, 0, (0, 214))), *desk])
+    return svg(
+        "Standing side-hip stretch (seen from behind)",
+        pose,
+        camera,
+        [floor_line(Camera(0, 0, (0, 214))), *desk],
+    )
 
 
 def seated_hamstring() -> str:
@@ -152,7 +177,12 @@ def supine_twist() -> str:
         arms={"near": Limb((138, 3, 64), (0.2, 1, 0)), "far": Limb((138, 3, -64), (0.2, 1, 0))},
         target=("near", "glute", 1),
     )  # fmt: skip
-    return svg("Lying knee-drop twist (three-quarter view from above)", pose, camera, [mat(camera, 70, 310, 78)])
+    return svg(
+        "Lying knee-drop twist (three-quarter view from above)",
+        pose,
+        camera,
+        [mat(camera, 70, 310, 78)],
+    )
 
 
 def supine_hamstring() -> str:
@@ -163,8 +193,16 @@ def supine_hamstring() -> str:
         arms={"near": Limb((164, 58, 10), (-0.4, -1, 0)), "far": Limb((166, 56, -10), (-0.4, -1, 0))},
         target=("near", "hamstrings", 1),
     )  # fmt: skip
-    strap = [bar((164, 58, 10), (194, 101, 9), LYING, 3, STRAP), bar((166, 56, -10), (201, 99, 9), LYING, 3, STRAP)]
-    return svg("Lying hamstring stretch with a strap", pose, LYING, [mat(LYING, 60, 320, 0), floor_line(LYING), *strap])
+    strap = [
+        bar((164, 58, 10), (194, 101, 9), LYING, 3, STRAP),
+        bar((166, 56, -10), (201, 99, 9), LYING, 3, STRAP),
+    ]
+    return svg(
+        "Lying hamstring stretch with a strap",
+        pose,
+        LYING,
+        [mat(LYING, 60, 320, 0), floor_line(LYING), *strap],
+    )
 
 
 def childs_pose() -> str:

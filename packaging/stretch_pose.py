@@ -8,9 +8,6 @@ the figure: side view for most poses, a raised three-quarter view for floor rota
 Parts are drawn far to near, the far limbs paler, so crossed legs stay readable.
 """
 
-# Geometry reads best with short mathematical names (x, y, z, a, b, d).
-# ruff: noqa: E741, RUF001, RUF002
-
 from __future__ import annotations
 
 import math
@@ -172,8 +169,12 @@ def draw(pose: Pose, camera: Camera) -> list[str]:
     for side in ("near", "far"):
         other = "far" if side == "near" else "near"
         # The limb nearer the camera is dark, the other pale: a crossed leg stays readable.
-        leg_near = _depth(p, f"{side}.knee", f"{side}.ankle") >= _depth(p, f"{other}.knee", f"{other}.ankle")
-        arm_near = _depth(p, f"{side}.elbow", f"{side}.hand") >= _depth(p, f"{other}.elbow", f"{other}.hand")
+        leg_near = _depth(p, f"{side}.knee", f"{side}.ankle") >= _depth(
+            p, f"{other}.knee", f"{other}.ankle"
+        )
+        arm_near = _depth(p, f"{side}.elbow", f"{side}.hand") >= _depth(
+            p, f"{other}.elbow", f"{other}.hand"
+        )
         colour = INK if leg_near else INK_FAR
         leg = [
             segment(p[f"{side}.hip"], p[f"{side}.knee"], WIDTHS["thigh"], colour),
