@@ -197,3 +197,22 @@ def test_retry_asks_only_the_missed(qtbot: QtBot, page_context: PageContext) -> 
 def test_explanation_links(text: str, expected: str) -> None:
     """In-app Markdown links become anchors; other links and HTML are shown as text."""
     assert explanation_html(text) == expected
+
+
+def test_multi_select_feedback_tells_picked_missed_and_wrong_apart(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """Picking A (right) and B (wrong) but not C (right): each choice gets its own mark and
+    word, so the three cases never rest on colour alone."""
+    page = _page(qtbot, page_context, MULTI_Q)
+    page.start_test(1)
+    view = page.question_view
+    qtbot.keyClick(view, _key_for(page, "A"))
+    qtbot.keyClick(view, _key_for(page, "B"))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    verdicts = {b.answer_text: b.verdict for b in view.choices.buttons}
+    assert verdicts == {"A": "right", "B": "wrong", "C": "missed"}
+    names = {b.answer_text: b.accessibleName() for b in view.choices.buttons}
+    assert "not picked" in names["C"]
+    assert "not right" in names["B"]
+    assert "you picked it" in names["A"]

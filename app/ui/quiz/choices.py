@@ -10,6 +10,14 @@ from app.ui.widgets import label
 #: Touch targets at least this tall (kiosk fingers, not mouse pointers).
 MIN_HEIGHT = 64
 
+#: After checking: verdict -> (badge mark, word added to the answer).
+VERDICTS = {
+    "right": ("\N{CHECK MARK}", "right, you picked it"),
+    "missed": ("!", "right, but not picked"),
+    "wrong": ("\N{BALLOT X}", "not right"),
+    "answer": ("\N{CHECK MARK}", "the answer"),
+}
+
 
 class ChoiceButton(QPushButton):
     """A checkable answer: a badge with its key number and word-wrapped text."""
@@ -37,13 +45,21 @@ class ChoiceButton(QPushButton):
         self._text.setText(text)
         self.setAccessibleName(f"Choice {self._badge.text()}: {text}")
 
-    def set_verdict(self, verdict: str, mark: str = "") -> None:
-        """Show ``right``/``wrong`` (or clear with ``""``); ``mark`` replaces the badge text."""
+    def set_verdict(self, verdict: str) -> None:
+        """Show one of :data:`VERDICTS` (or clear with ``""``): a colour, a mark in the badge
+        and a word, so the verdict never rests on colour alone."""
         self.setProperty("verdict", verdict)
-        if mark:
+        if verdict:
+            mark, word = VERDICTS[verdict]
             self._badge.setText(mark)
+            self._text.setText(f"{self.answer_text}  ·  {word}")
+            self.setAccessibleName(f"{self.answer_text}: {word}")
         self.style().unpolish(self)
         self.style().polish(self)
+
+    @property
+    def verdict(self) -> str:
+        return str(self.property("verdict") or "")
 
     def sizeHint(self) -> QSize:
         hint = self._row.sizeHint()
@@ -106,10 +122,14 @@ class ChoicePanel(QWidget):
         return [i for i, b in enumerate(self.buttons) if b.isChecked()]
 
     def lock(self, right: set[int]) -> None:
-        """After submitting: show which were right, and which chosen ones were wrong."""
+        """After submitting: each choice says whether it was right and picked, right but
+        missed, or picked but wrong (single choice: the answer is shown as "the answer")."""
         for index, choice in enumerate(self.buttons):
             choice.setEnabled(False)
-            if index in right:
-                choice.set_verdict("right", "✓")
-            elif choice.isChecked():
-                choice.set_verdict("wrong", "✗")
+            picked = choice.isChecked()
+            if index in right and picked:
+                choice.set_verdict("right")
+            elif index in right:
+                choice.set_verdict("missed" if self._multi else "answer")
+            elif picked:
+                choice.set_verdict("wrong")

@@ -246,7 +246,7 @@ class QuestionView(QWidget):
         if question.kind is QuestionKind.NUMERIC and question.number is not None:
             return numeric_detail(question.number, question.tolerance, question.unit)
         if question.kind is QuestionKind.MULTI:
-            return "The right answers are marked ✓."
+            return "Each answer now says if it was right and if you picked it."
         if question.kind is QuestionKind.TRUE_FALSE:
             return f"It is {'true' if question.truth else 'false'}."
         if question.kind is QuestionKind.NAME:

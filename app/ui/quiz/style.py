@@ -16,6 +16,8 @@ ChoiceButton:focus {{ border: 3px solid {p.focus}; }}
 ChoiceButton:checked {{ background: {p.accent_soft}; border: 3px solid {p.accent}; }}
 ChoiceButton[verdict="right"] {{ background: {p.surface}; border: 3px solid {p.success}; }}
 ChoiceButton[verdict="wrong"] {{ background: {p.surface}; border: 3px solid {p.danger}; }}
+ChoiceButton[verdict="missed"] {{ background: {p.warning_soft}; border: 3px dashed {p.warning}; }}
+ChoiceButton[verdict="answer"] {{ background: {p.surface}; border: 3px solid {p.success}; }}
 ChoiceButton:disabled {{ color: {p.text}; }}
 QLabel[role="badge"] {{ background: {p.surface_alt}; color: {p.text}; border-radius: 8px;
     font-weight: 700; font-size: {theme.px("large")}px; qproperty-alignment: AlignCenter; }}
