@@ -43,6 +43,8 @@ class HomePage(Page):
         self._stats: dict[str, QLabel] = {}
         self._doctor_button = button("When to see a doctor →", "link")
         self._doctor_button.clicked.connect(self._on_doctor_clicked)
+        self.check_button = button("Red-flag self-check →", "link")
+        self.check_button.clicked.connect(lambda: context.navigate("check:start"))
         self._theme_button = button("")
         self._theme_button.clicked.connect(self._on_theme_button_clicked)
         self._build()
@@ -152,6 +154,7 @@ class HomePage(Page):
         card.body.addWidget(label("Education, not medical advice", "h3"))
         card.body.addWidget(label(DISCLAIMER, "muted"))
         card.body.addWidget(self._doctor_button, 0, Qt.AlignmentFlag.AlignLeft)
+        card.body.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
     def _glyph(self, name: str) -> QLabel:

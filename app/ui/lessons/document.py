@@ -163,6 +163,7 @@ def lesson_html(
     footer = html.escape(DISCLAIMER)
     if doctor_href:
         footer += f' <a href="{html.escape(doctor_href)}">When to see a doctor</a>'
+    footer += ' · <a href="check:start">Red-flag self-check</a>'  # from every lesson
     return (
         f'<p class="eyebrow">{eyebrow}</p>'
         f"<h1>{html.escape(lesson.title)}</h1>"
