@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QSize, QStandardPaths
+from PySide6.QtCore import QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(DESKTOP_ID)
+    if args.data is not None:
+        keep_qt_settings_in(args.data)
     try:
         resources = find_resources(args.content)
     except ResourceError as error:
@@ -220,6 +222,13 @@ def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resou
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
     handle.store.back_up_if_due(window.context.clock.now())
+
+
+def keep_qt_settings_in(folder: Path) -> None:
+    """Point Qt's own settings (the file dialog remembers its last folder in them) into
+    ``folder``, so ``--data DIR`` really keeps everything the app writes in DIR."""
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder / "qt"))
 
 
 def open_store(

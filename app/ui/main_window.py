@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._enabled = set(self._order)
         self._current = ""
         self._history = NavigationHistory()
+        self._status_wired = False
         self.close_allowed: Callable[[], bool] = lambda: True
         self.context = context_factory(self)
         self._rail = NavRail(pages, self._icons_dir(), self.context.theme, self)
@@ -241,10 +242,19 @@ class MainWindow(QMainWindow):
             super().mousePressEvent(event)
 
     def notify(self, text: str) -> None:
-        # The status bar is created on first message: it costs ~6 ms the first paint can skip.
+        """A short message at the foot of the window; the bar goes away with the message."""
+        # Created on first message: it costs ~6 ms the first paint can skip.
         bar = self.statusBar()
-        bar.setSizeGripEnabled(False)
+        if not self._status_wired:
+            bar.setSizeGripEnabled(False)
+            bar.messageChanged.connect(self._on_status_message_changed)
+            self._status_wired = True
+        bar.show()
         bar.showMessage(text, 8000)
+
+    def _on_status_message_changed(self, text: str) -> None:
+        if not text:
+            self.statusBar().hide()
 
     def _focus_search(self) -> None:
         if self._current and self.page(self._current).focus_search():

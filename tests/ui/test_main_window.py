@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +208,28 @@ def test_reset_forgets_the_trail(make_window: object) -> None:
     window.reset_pages()
     window.go_back()
     assert window.current_key == "lessons"
+
+
+def test_status_messages_leave_no_bar_behind(qtbot: QtBot, make_window: object) -> None:
+    """A message shows a bar at the foot; once it times out the bar is gone again."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.show()
+    window.notify("Saved lesson.pdf")
+    assert window.statusBar().isVisible()
+    window.statusBar().clearMessage()  # what the 8 s timeout does
+    assert not window.statusBar().isVisible()
+
+
+def test_qt_settings_stay_in_the_data_folder(tmp_path: Path) -> None:
+    """With --data DIR, Qt's own settings file (the file dialog's memory) is under DIR."""
+    from PySide6.QtCore import QSettings
+
+    from app.main import keep_qt_settings_in
+
+    keep_qt_settings_in(tmp_path)
+    try:
+        settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+        assert Path(settings.fileName()).is_relative_to(tmp_path)
+    finally:
+        keep_qt_settings_in(Path(os.environ["XDG_CONFIG_HOME"]))
