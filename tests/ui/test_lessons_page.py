@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from app.services.store import Store
 from app.services.store_handle import StoreHandle
 from app.ui.context import PageContext
 from app.ui.lessons.document import has_id
+from app.ui.lessons.export import printable_html
 from app.ui.lessons.page import LessonsPage
 from app.ui.theme import HIGH_CONTRAST
 from tests.helpers.navigator import RecordingNavigator
@@ -267,3 +271,24 @@ def test_no_export_where_files_are_not_allowed(qtbot: QtBot, page_context: PageC
     qtbot.addWidget(widget)
     widget.show()
     assert widget.export_button.isHidden()
+
+
+def test_in_app_links_become_text_on_paper() -> None:
+    html = '<p>See <a href="anatomy:piriformis">piriformis</a> and <a href="#why">why</a>.</p>'
+    assert printable_html(html) == '<p>See piriformis and <a href="#why">why</a>.</p>'
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_pdf_pages_are_numbered_and_carry_no_dead_links(page: LessonsPage, tmp_path: Path) -> None:
+    """Every page of the handout ends with "page n of N"; no link annotation points at an
+    in-app address a PDF reader cannot open."""
+    target = tmp_path / "lesson.pdf"
+    page.export_to(target)
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    numbers = re.findall(r"page (\d+) of (\d+)", text)
+    assert numbers
+    total = int(numbers[0][1])
+    assert [int(n) for n, _ in numbers] == list(range(1, total + 1))
+    assert b"/URI" not in target.read_bytes()

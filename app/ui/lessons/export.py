@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from app.ui.lessons.document import lesson_css
 from app.ui.lessons.figures import ImageSource, LessonFigures
@@ -26,6 +36,10 @@ PRINT_PIXEL_RATIO = 4.0
 _MM_TO_PX = 96 / 25.4
 _MARGINS_MM = (20, 18, 20, 18)
 PAGE_PX = QSizeF((210 - 40) * _MM_TO_PX, (297 - 36) * _MM_TO_PX)
+#: Room kept at the foot of each page for "title · page n of N", in CSS pixels.
+FOOTER_PX = 28.0
+#: In-app links (anatomy:, lesson:, quiz: …) lead nowhere on paper: their text stays, as text.
+_IN_APP_LINK = re.compile(r'<a\s+href="(?!#)[a-z]+:[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 class _HandoutDocument(QTextDocument):
@@ -77,8 +91,48 @@ def _write(document_html: str, title: str, file_name: str, images: ImageSource) 
     )
     document = _HandoutDocument(images)
     document.setDefaultStyleSheet(lesson_css(LIGHT, PRINT_SCALE))
-    document.setHtml(document_html)
-    # With a page size set, Qt lays the text out in CSS pixels and scales each page to the
-    # printer, so the handout keeps the screen's proportions.
-    document.setPageSize(PAGE_PX)
-    document.print_(writer)
+    document.setHtml(printable_html(document_html))
+    # Laid out in CSS pixels and scaled to the printer page, so the handout keeps the screen's
+    # proportions; pages are painted here (not by print_()) to put a footer on each.
+    document.setPageSize(QSizeF(PAGE_PX.width(), PAGE_PX.height() - FOOTER_PX))
+    _paint_pages(document, writer, title)
+
+
+def printable_html(document_html: str) -> str:
+    """The lesson's HTML with in-app links turned into plain text (anchors within the page
+    stay); on paper they could only be dead links."""
+    return _IN_APP_LINK.sub(r"\1", document_html)
+
+
+def _paint_pages(document: QTextDocument, writer: QPdfWriter, title: str) -> None:
+    painter = QPainter(writer)
+    try:
+        scale = writer.width() / PAGE_PX.width()
+        page_height = document.pageSize().height()
+        pages = document.pageCount()
+        for number in range(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.scale(scale, scale)
+            painter.translate(0, -number * page_height)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, number * page_height, PAGE_PX.width(), page_height)
+            painter.setClipRect(context.clip)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            _paint_footer(painter, scale, f"{title}  ·  page {number + 1} of {pages}")
+    finally:
+        painter.end()
+
+
+def _paint_footer(painter: QPainter, scale: float, text: str) -> None:
+    painter.save()
+    painter.scale(scale, scale)
+    font = QFont()
+    font.setPixelSize(round(11 * PRINT_SCALE / 0.75))
+    painter.setFont(font)
+    painter.setPen(QColor(LIGHT.text_muted))
+    area = QRectF(0, PAGE_PX.height() - FOOTER_PX + 8, PAGE_PX.width(), FOOTER_PX - 8)
+    painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+    painter.restore()
