@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 
 from app.domain.emg.display import AudioPlayhead
 
@@ -36,12 +36,7 @@ class EmgSound(QObject):
 
     Args:
         wall: the monotonic clock the position is interpolated with (seconds).
-
-    Signals:
-        finished(): the last sample has been played (not sent after :meth:`stop`).
     """
-
-    finished = Signal()
 
     def __init__(
         self, parent: QObject | None = None, wall: Callable[[], float] = time.monotonic
@@ -96,15 +91,19 @@ class EmgSound(QObject):
         sink = self._module.QAudioSink(self._device, audio_format, self)
         sink.setBufferSize(round(rate * 2 * BUFFER_SECONDS))
         sink.setVolume(0.0 if self._muted else self._volume)
-        sink.stateChanged.connect(self._on_sink_state_changed)
         self._playhead = AudioPlayhead(sink.bufferSize() / (rate * 2))
         self._sink = sink
         sink.start(self._buffer)
         return True
 
     def position(self) -> float | None:
-        """Seconds of the samples heard so far, or ``None`` when nothing is playing."""
+        """Seconds of the samples heard so far, or ``None`` when nothing is playing (never
+        started, stopped, or every sample played)."""
         if self._sink is None:
+            return None
+        assert self._module is not None
+        if self._sink.state() == self._module.QAudio.State.IdleState:  # ran out: the end
+            self.stop()
             return None
         processed = self._sink.processedUSecs() / 1e6
         return self._playhead.update(self._wall(), processed)
@@ -112,16 +111,9 @@ class EmgSound(QObject):
     def stop(self) -> None:
         sink, self._sink = self._sink, None
         if sink is not None:
-            sink.stateChanged.disconnect(self._on_sink_state_changed)
             sink.stop()
             sink.deleteLater()
         if self._buffer is not None:
             self._buffer.close()
             self._buffer.deleteLater()
             self._buffer = None
-
-    def _on_sink_state_changed(self, state: Any) -> None:
-        assert self._module is not None
-        if state == self._module.QAudio.State.IdleState:  # ran out of samples: the end
-            self.stop()
-            self.finished.emit()

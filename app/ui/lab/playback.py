@@ -39,8 +39,6 @@ class Playback(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.tick)
-        if sound is not None:
-            sound.finished.connect(self.tick)
 
     @property
     def running(self) -> bool:
