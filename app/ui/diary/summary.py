@@ -122,11 +122,16 @@ def _areas_section(episodes: tuple[Episode, ...]) -> str:
 
 
 def _factors_section(snapshot: DiarySnapshot) -> str:
+    views = [factor_view(spec.factor, snapshot.episodes, snapshot.days) for spec in FACTORS]
     items = "".join(
-        f"<li><b>{spec.label}:</b> "
-        f"{html.escape(factor_view(spec.factor, snapshot.episodes, snapshot.days).sentence)}</li>"
-        for spec in FACTORS
+        f"<li><b>{spec.label}:</b> {html.escape(view.sentence)}</li>"
+        for spec, view in zip(FACTORS, views, strict=True)
+        if view.points
     )
+    unrecorded = [spec.label.lower() for spec, view in zip(FACTORS, views, strict=True)
+                  if not view.points]  # fmt: skip
+    if unrecorded:
+        items += f"<li>Not recorded: {', '.join(unrecorded)}.</li>"
     text = f"<h2>Factors</h2><ul>{items}</ul>"
     if snapshot.experiment is not None:
         result = experiment_result(snapshot.experiment, snapshot.episodes, snapshot.days)
@@ -169,12 +174,15 @@ def timeline_image(snapshot: DiarySnapshot, width: int = 1240, height: int = 220
     slot = width / len(counts)
     base = height - 40
     painter.setPen(QColor(LIGHT.text_muted))
+    font = painter.font()
+    font.setPixelSize(22)
+    painter.setFont(font)
     for index, (day, count) in enumerate(counts):
         bar = (base - 10) * count / top
         rect = QRectF(index * slot + slot * 0.18, base - bar, slot * 0.64, bar)
         painter.fillRect(rect, QColor(LIGHT.accent))
         if index % 7 == (len(counts) - 1) % 7:
-            where = QRectF(index * slot - 30, base + 6, slot + 60, 30)
+            where = QRectF(min(index * slot - 30, width - slot - 62), base + 6, slot + 60, 30)
             painter.drawText(where, _CENTRED_TOP, f"{day:%d %b}")
     painter.drawLine(0, int(base), width, int(base))
     painter.end()
