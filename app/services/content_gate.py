@@ -30,6 +30,9 @@ MAX_DEPTH = 8
 #: Most items of one kind (``[[questions]]``, ``[[routines]]``…) in one file; shipped files
 #: hold under 30. Validation and reference checks grow with it, so a runaway file is refused.
 MAX_ITEMS_PER_FILE = 1000
+#: Most entries in one list inside an item (steps, choices, instructions); real ones hold under
+#: 20. Checked before the item is built, so a runaway list costs no key-line scan.
+MAX_LIST_ENTRIES = 100
 
 _BOM = "\ufeff"
 _FILE_KINDS = (
@@ -146,6 +149,20 @@ def too_many_items(name: str, key: str, count: int, line: int) -> Problem:
         "(split them into several files); skipped"
     )
     return refused(name, line, message)
+
+
+def oversized_list(table: dict[str, Any], name: str, line: int, kind: str) -> Problem | None:
+    """The refusal of an item holding a list longer than :data:`MAX_LIST_ENTRIES`, if any."""
+    for key, value in table.items():
+        if isinstance(value, list) and len(value) > MAX_LIST_ENTRIES:
+            ident = table.get("id")
+            label = f"{kind} {ident!r}" if isinstance(ident, str) else kind
+            message = (
+                f"{label}: {key!r} has {len(value):,} entries; at most {MAX_LIST_ENTRIES} "
+                "are allowed; skipped"
+            )
+            return refused(name, line, message)
+    return None
 
 
 def lesson_body_problem(body: str, name: str, line: int) -> Problem | None:

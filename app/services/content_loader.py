@@ -26,6 +26,7 @@ from app.services.content_gate import (
     MAX_ITEMS_PER_FILE,
     FileRefusedError,
     lesson_body_problem,
+    oversized_list,
     parse_toml,
     read_text,
     too_many_items,
@@ -130,6 +131,10 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
         build, target = section.arrays[key]
         for index, table in enumerate(value):
             where = SourceRef(name, lines.start(key, index, len(value)))
+            runaway = oversized_list(table, name, where.line, key.removesuffix("s"))
+            if runaway is not None:
+                parsed.problems.append(runaway)
+                continue
             record = RawRecord(where, table, lines.record(key, index))
             item, problems = build(record)
             parsed.problems.extend(problems)
