@@ -40,8 +40,19 @@ class LessonFigures:
         self._atlas = atlas
 
     def source(self, palette: Palette, scale: float, ratio: float) -> ImageSource:
-        """A loader bound to one look (the reader takes a new one when the theme changes)."""
-        return lambda src: self.image(src, palette, scale, ratio)
+        """A loader bound to one look (the reader takes a new one when the theme changes).
+
+        It keeps what it drew: Qt asks again for the same image on every relayout and on
+        every printed page, and an atlas figure takes a few hundred milliseconds to paint.
+        """
+        drawn: dict[str, QImage | None] = {}
+
+        def load(src: str) -> QImage | None:
+            if src not in drawn:
+                drawn[src] = self.image(src, palette, scale, ratio)
+            return drawn[src]
+
+        return load
 
     def image(self, src: str, palette: Palette, scale: float, ratio: float) -> QImage | None:
         """The image ``src`` names, drawn for the palette and scale; ``None`` if refused."""
