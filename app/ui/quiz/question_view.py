@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.diagram_feedback import in_sentence, wrong_tap_message
 from app.domain.links import try_parse_link
@@ -83,6 +83,26 @@ class QuestionView(QWidget):
         self.quit.clicked.connect(self.quit_requested)
         self._layout_parts()
 
+    def _scrolling_column(self) -> QScrollArea:
+        # The question, its answers and the feedback scroll together when the window is short
+        # or the text large; the Check/Next button stays in reach below them.
+        column_box = QWidget()
+        column_box.setObjectName("questionColumn")
+        column = QVBoxLayout(column_box)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(14)
+        for widget in (self.prompt, self.hint, self.choices, self.numeric, self.feedback):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("questionScroll")
+        self._scroll.setWidget(column_box)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return self._scroll
+
     def _layout_parts(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 24)
@@ -98,9 +118,7 @@ class QuestionView(QWidget):
         body.addWidget(self.traces, 5)
         side = QVBoxLayout()
         side.setSpacing(14)
-        for widget in (self.prompt, self.hint, self.choices, self.numeric, self.feedback):
-            side.addWidget(widget)
-        side.addStretch(1)
+        side.addWidget(self._scrolling_column(), 1)
         actions = QHBoxLayout()
         actions.addWidget(self.quit)
         actions.addStretch(1)
@@ -117,6 +135,7 @@ class QuestionView(QWidget):
         if question is None:
             return
         self._session, self._question, self._answered = session, question, False
+        self._scroll.verticalScrollBar().setValue(0)
         self.title.setText(session.plan.title)
         self.counter.setText(f"Question {session.position + 1} of {session.total}")
         self.progress.setRange(0, session.total)
@@ -241,6 +260,12 @@ class QuestionView(QWidget):
         self.action.setVisible(True)
         self.progress.setValue(session.position if session else 0)
         self.action.setFocus()
+        # Bring the verdict into view when the answers filled the visible part.
+        QTimer.singleShot(0, self._show_feedback_in_view)
+
+    def _show_feedback_in_view(self) -> None:
+        if self.feedback.isVisible():
+            self._scroll.ensureWidgetVisible(self.feedback, 0, 0)
 
     def _wrong_detail(self, question: Question) -> str:
         if question.kind is QuestionKind.NUMERIC and question.number is not None:
