@@ -90,6 +90,7 @@ class Pose:
     arms: dict[str, Limb]
     across: Vec = (0.0, 0.0, 1.0)  # the body's left-right axis, towards the near side
     target: tuple[str, str, int] | None = None  # (side, muscle, which side of the bone: ±1)
+    stressed: str = ""  # a side whose leg is always dark (the working leg of a crossed pose)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ def draw(pose: Pose, camera: Camera) -> list[str]:
         arm_near = _depth(p, f"{side}.elbow", f"{side}.hand") >= _depth(
             p, f"{other}.elbow", f"{other}.hand"
         )
+        if pose.stressed:
+            leg_near = side == pose.stressed
         colour = INK if leg_near else INK_FAR
         leg = [
             segment(p[f"{side}.hip"], p[f"{side}.knee"], WIDTHS["thigh"], colour),
