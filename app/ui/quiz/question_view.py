@@ -261,7 +261,7 @@ class QuestionView(QWidget):
         self.progress.setValue(session.position if session else 0)
         self.action.setFocus()
         # Bring the verdict into view when the answers filled the visible part.
-        QTimer.singleShot(0, self._show_feedback_in_view)
+        QTimer.singleShot(0, self, self._show_feedback_in_view)
 
     def _show_feedback_in_view(self) -> None:
         if self.feedback.isVisible():
