@@ -157,17 +157,25 @@ class Theme(QObject):
         app.setStyleSheet(stylesheet(self._palette, self.px) + self._arrows())
 
     def _arrows(self) -> str:
-        """Drop-down arrows: a styled combo box loses Qt's own, so draw ours from assets."""
+        """Drop-down and spin-box arrows: styled combo and spin boxes lose Qt's own (a spin
+        box draws black slivers instead), so draw ours from assets."""
         if self._icons_dir is None:
             return ""
-        light = self._palette.name == "high-contrast"
-        chevron = self._icons_dir / ("chevron-down-light.svg" if light else "chevron-down.svg")
-        return (
-            "QComboBox::drop-down { border: none; width: 30px; }\n"
-            f"QComboBox::down-arrow {{ image: url({chevron.as_posix()}); width: 14px; "
-            "height: 14px; }\n"
-        )
-
+        suffix = "-light" if self._palette.name == "high-contrast" else ""
+        down = (self._icons_dir / f"chevron-down{suffix}.svg").as_posix()
+        up = (self._icons_dir / f"chevron-up{suffix}.svg").as_posix()
+        width = round(26 * self.scale)
+        return f"""
+QComboBox::drop-down {{ border: none; width: 30px; }}
+QComboBox::down-arrow {{ image: url({down}); width: 14px; height: 14px; }}
+QSpinBox {{ padding-right: {width + 4}px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: {width}px;
+    border: none; background: transparent; }}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QSpinBox::up-arrow {{ image: url({up}); width: 12px; height: 12px; }}
+QSpinBox::down-arrow {{ image: url({down}); width: 12px; height: 12px; }}
+"""
 
 def stylesheet(p: Palette, size: Callable[..., int]) -> str:
     """The application style sheet; ``size(role)`` gives font sizes in pixels."""
@@ -215,7 +223,8 @@ QLineEdit, QComboBox, QSpinBox {{ background: {p.surface}; border: 1px solid {p.
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.focus}; }}
 QListWidget, QTreeWidget, QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 12px; padding: 4px; outline: none; }}
-QListWidget::item, QTreeWidget::item {{ padding: 8px 10px; border-radius: 8px; }}
+QListWidget::item, QTreeWidget::item {{ padding: 8px 10px; border-radius: 8px;
+    border: 2px solid transparent; }}
 QListWidget::item:selected, QTreeWidget::item:selected {{ background: {p.accent_soft};
     color: {p.text}; }}
 QListWidget::item:focus {{ border: 2px solid {p.focus}; }}
