@@ -270,21 +270,18 @@ def sciatic_course() -> str:
 def _variant(
     x: float, y: float, letter: str, name: str, share: str, fibular: str, tibial: str
 ) -> list[str]:
-    """One panel: the two divisions passing below (hidden by), through or above piriformis."""
-    divisions = ((x + 52, fibular, 4.0), (x + 72, tibial, 5.0))
-
-    def nerve(centre: float, width: float) -> str:
-        d = f"M {centre} {y + 12} C {centre - 10} {y + 50} {centre + 10} {y + 80} {centre} {y + 118}"
-        return path(d, stroke=P.nerve_edge, width=width)
-
-    parts = [rect(x, y, 124, 156, fill=P.surface_alt, radius=10)]
-    parts += [nerve(c, w) for c, where, w in divisions if where == "below"]
-    if "through" in (fibular, tibial):  # the muscle is split in two bellies around the nerve
-        parts += [rect(x + 14, y + 46, 96, 14, fill=P.muscle, stroke=P.muscle_edge, radius=7),
-                  rect(x + 14, y + 66, 96, 14, fill=P.muscle, stroke=P.muscle_edge, radius=7)]  # fmt: skip
-    else:
-        parts.append(rect(x + 14, y + 48, 96, 28, fill=P.muscle, stroke=P.muscle_edge, radius=12))
-    parts += [nerve(c, w) for c, where, w in divisions if where != "below"]
+    """One panel: each division appears where it leaves the pelvis — above piriformis (and
+    runs over it), through it (between two bellies), or from under its lower border."""
+    split = "through" in (fibular, tibial)
+    band = [rect(x + 14, y + 44, 96, 14, fill=P.muscle, stroke=P.muscle_edge, radius=7),
+            rect(x + 14, y + 64, 96, 14, fill=P.muscle, stroke=P.muscle_edge, radius=7)] if split else [
+            rect(x + 14, y + 46, 96, 30, fill=P.muscle, stroke=P.muscle_edge, radius=12)]  # fmt: skip
+    start = {"above": y + 18, "through": y + 61, "below": y + 77}
+    parts = [rect(x, y, 124, 156, fill=P.surface_alt, radius=10), *band]
+    for centre, where, width in ((x + 50, fibular, 4.0), (x + 74, tibial, 5.0)):
+        top = start[where]
+        d = f"M {centre} {top} C {centre - 6} {top + 20} {centre + 6} {y + 100} {centre} {y + 118}"
+        parts.append(path(d, stroke=P.nerve_edge, width=width))
     parts += [
         text(x + 10, y + 136, f"{letter}  {share}", size=12.5, bold=True),
         text(x + 10, y + 150, name, size=10.5, colour=P.text_muted),
