@@ -264,7 +264,8 @@ class Diary(QObject):
 
 def _refuse(problems: list[str]) -> None:
     if problems:
-        raise DiaryInputError("; ".join(problems).capitalize())
+        text = "; ".join(problems)
+        raise DiaryInputError(text[:1].upper() + text[1:])
 
 
 def _iso(day: date | None) -> str | None:
