@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 from app.domain.content import Content
-from app.domain.diagram import Diagram, exposed_area, exposure, shape_rect
-from app.domain.diagram_geometry import area, overlap_points
+from app.domain.diagram import Diagram, FibrePattern, exposed_area, exposure, shape_rect
+from app.domain.diagram_geometry import area, edge_distance, overlap_points
 from app.domain.diagram_marks import Attachment, View
 from app.services.diagram_loader import VIEW_ASSETS, load_diagrams
 from app.services.resources import Resources
@@ -140,3 +140,36 @@ def test_ventrogluteal_overlay_lies_over_gluteus_medius(diagrams: dict[View, Dia
     inside = overlap_points(site.polygons, site.polygons, step=3.0)
     on_medius = [p for p in inside if medius.contains(p)]
     assert len(on_medius) > 0.6 * len(inside)
+
+
+def _centre(polygons: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[float, float]:
+    points = [point for polygon in polygons for point in polygon]
+    return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
+
+
+def test_fibres_run_from_origin_to_insertion(diagrams: dict[View, Diagram]) -> None:
+    """A fan's fibres converge on the muscle's insertion; parallel fibres run within 15
+    degrees of the line from the middle of its origins to the middle of its insertions."""
+    for diagram in diagrams.values():
+        for shape in (s for s in diagram.shapes if s.kind == "muscle"):
+            ends = diagram.attachments_for(shape.id)
+            origins = [_centre(a.polygons) for a in ends if a.end == "origin"]
+            insertions = [a for a in ends if a.end == "insertion"]
+            where = f"{shape.id} ({diagram.view})"
+            if not insertions:
+                continue  # drawn in another view (minimus' insertion faces forwards)
+            if shape.fibres.pattern is FibrePattern.FAN:
+                focus = shape.fibres.focus
+                near = min(edge_distance(a.polygons, *focus) for a in insertions)
+                inside = any(a.contains(focus) for a in insertions)
+                assert inside or near < 40, where
+            elif shape.fibres.pattern is FibrePattern.PARALLEL and origins:
+                start = _mean(origins)
+                end = _mean([_centre(a.polygons) for a in insertions])
+                course = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
+                drawn = shape.fibres.angle
+                assert abs((course - drawn + 90) % 180 - 90) < 15, where
