@@ -213,13 +213,7 @@ class Diary(QObject):
             "SELECT id, factor, plan, baseline_start, change_start, change_end"
             " FROM diary_experiments ORDER BY id"
         )
-        return [
-            Experiment(
-                Factor(r[1]), r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]),
-                date.fromisoformat(r[5]), r[0],
-            )  # fmt: skip
-            for r in rows
-        ]
+        return [_experiment_from_row(row) for row in rows]
 
     def latest_experiment(self) -> Experiment | None:
         experiments = self.experiments()
@@ -283,3 +277,9 @@ def _day_from_row(row: tuple[Any, ...]) -> DayContext:
         if value is not None
     )
     return DayContext(date.fromisoformat(row[0]), values, row[-1])
+
+
+def _experiment_from_row(row: tuple[Any, ...]) -> Experiment:
+    identifier, factor, plan, *days = row
+    baseline, change, end = (date.fromisoformat(day) for day in days)
+    return Experiment(Factor(factor), plan, baseline, change, end, identifier)
