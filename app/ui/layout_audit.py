@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
     QLabel,
     QLayout,
     QStyleOptionViewItem,
@@ -55,6 +56,8 @@ def describe(widget: QWidget) -> str:
     name = widget.accessibleName()
     if not name and isinstance(widget, QLabel | QAbstractButton):
         name = widget.text().replace("\n", " ")[:40]
+    if not name and isinstance(widget, QComboBox):
+        name = widget.currentText()[:40]
     kind = type(widget).__name__
     return f"{kind} {name!r}" if name else f"{kind} #{widget.objectName() or '?'}"
 
@@ -89,6 +92,10 @@ def _text_problems(widget: QWidget) -> list[LayoutProblem]:
             return [_problem(widget, f"text needs {hint.height()} px tall, has {widget.height()}")]
     if isinstance(widget, QLabel) and widget.text():
         return _label_problems(widget)
+    if isinstance(widget, QComboBox) and widget.count():
+        needed = widget.sizeHint().width()
+        if needed > widget.width() + _SLACK:
+            return [_problem(widget, f"choices need {needed} px, has {widget.width()}")]
     return []
 
 

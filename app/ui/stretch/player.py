@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QPushButton,
@@ -85,7 +86,9 @@ class RoutinePlayer(QWidget):
         body.setSpacing(20)
         body.addWidget(self._build_stretch_card(), 5)
         body.addLayout(self._build_centre(), 6)
-        body.addLayout(self._build_side_column(), 4)
+        self._side_column = QWidget()
+        self._side_column.setLayout(self._build_side_column())
+        body.addWidget(self._side_column, 4)
         column.addLayout(body, 1)
         self._end = RunEndPanel()
         self._end.keep_going_requested.connect(self._on_end_keep_going_requested)
@@ -139,10 +142,16 @@ class RoutinePlayer(QWidget):
         chips.addWidget(self._rep)
         chips.addStretch(1)
         centre.addLayout(chips)
+        # "Next up" under the ring for narrow windows, where the side column is hidden.
+        self._next_line = label("", "h3")
+        self._next_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._next_line.hide()
+        centre.addWidget(self._next_line)
         return centre
 
     def _build_side_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
         anatomy_card = Card()
         self._anatomy = AnatomyInset(self._context)
@@ -155,7 +164,11 @@ class RoutinePlayer(QWidget):
         column.addWidget(next_card)
         return column
 
-    def _build_controls(self) -> QHBoxLayout:
+    def _build_controls(self) -> QBoxLayout:
+        # Transport buttons, then the sound controls: side by side when there is room, the
+        # sound controls on a row of their own when the window is narrow or the text large.
+        self._controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._controls.setSpacing(12)
         row = QHBoxLayout()
         row.setSpacing(12)
         self._back = _control("◀  Back", "Back (Left arrow)")
@@ -171,11 +184,33 @@ class RoutinePlayer(QWidget):
         row.addSpacing(24)
         row.addWidget(self._stop)
         row.addStretch(1)
-        row.addLayout(self._build_sound_controls())
-        return row
+        self._controls.addLayout(row)
+        self._controls.addLayout(self._build_sound_controls())
+        return self._controls
+
+    def _set_next_up(self, text: str) -> None:
+        self._next_up.setText(text)
+        self._next_line.setText(f"Next up: {text}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        scale = max(1.0, self._context.theme.scale)
+        # The target inset is the first thing to go: the ring and the form matter more.
+        narrow = self.width() < 1000 * scale
+        self._side_column.setVisible(not narrow)
+        self._next_line.setVisible(narrow)
+        transport = sum(b.sizeHint().width() + 12 for b in (self._back, self._pause, self._skip))
+        sound = self._sound_row.sizeHint().width()
+        wide = self.width() - 56 >= transport + self._stop.sizeHint().width() + 36 + sound
+        self._controls.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     def _build_sound_controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+        row = self._sound_row = QHBoxLayout()
         row.setSpacing(10)
         self._mute = QCheckBox("Mute")
         self._mute.toggled.connect(self._on_mute_toggled)
@@ -303,7 +338,7 @@ class RoutinePlayer(QWidget):
         self._step_count.setText(f"Stretch {segment.step + 1} of {len(timer.routine.steps)}")
         self._side.setText(side_text(segment.side) if segment.side is not Sides.NONE else "")
         self._rep.setText(f"Rep {segment.rep} of {step.reps}")
-        self._next_up.setText(next_up_text(timer, stretches, status.index))
+        self._set_next_up(next_up_text(timer, stretches, status.index))
         if stretch is not None:
             path = self._context.resources.asset(stretch.illustration)
             self._figure.set_svg(path, stretch.summary)
@@ -314,7 +349,7 @@ class RoutinePlayer(QWidget):
         self._step_name.setText("Routine complete" if not timer.abandoned else "Stopped")
         self._side.setText("")
         self._rep.setText("")
-        self._next_up.setText("—")
+        self._set_next_up("—")
         self._end.show_summary(timer)
 
     # -- controls ------------------------------------------------------------------------
