@@ -7,6 +7,7 @@ import math
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -173,3 +174,34 @@ def test_fibres_run_from_origin_to_insertion(diagrams: dict[View, Diagram]) -> N
                 course = math.degrees(math.atan2(end[1] - start[1], end[0] - start[0]))
                 drawn = shape.fibres.angle
                 assert abs((course - drawn + 90) % 180 - 90) < 15, where
+
+
+def _measured(data: dict[str, Any], measure: dict[str, Any]) -> float:
+    landmarks = data["views"][measure["view"]]["landmarks"]
+    start = landmarks[measure["from"]]
+    end = landmarks[measure["to"]] if "to" in measure else [-start[0], start[1]]
+    if measure["along"] == "distance":
+        return math.dist(start, end)
+    axis = 0 if measure["along"] == "x" else 1
+    return abs(end[axis] - start[axis])
+
+
+def test_landmarks_are_placed_at_the_measurements_written_beside_them() -> None:
+    """Every measurement that names its landmarks is what the drawn landmarks give (within
+    2 mm), and lies in the typical range the table quotes where that is numeric."""
+    data = _generator().load_data()
+    posterior = data["views"]["posterior"]
+    assert posterior["femur"]["head"] == posterior["landmarks"]["hip-centre"]
+    checked = 0
+    for measurement in data["measurements"]:
+        measure = measurement.get("measure")
+        if measure is None:
+            continue
+        assert _measured(data, measure) == pytest.approx(measurement["value"], abs=2.0), (
+            measurement["name"]
+        )
+        low, _, high = measurement["typical"].split()[0].partition("-")
+        if high:
+            assert float(low) <= measurement["value"] <= float(high), measurement["name"]
+        checked += 1
+    assert checked >= 10
