@@ -37,15 +37,20 @@ else:
         """The fields of ``[[questions]]``, as ``app.domain.quiz._FIELDS`` declares them."""
 
         id: Text
-        type: Literal["single", "multi", "truefalse", "find", "name"]
+        type: Literal["single", "multi", "truefalse", "find", "name", "numeric"]
         prompt: Text
         choices: tuple[str, ...] = ()
-        answer: bool | int | str | list[int]
+        answer: bool | int | float | str | list[int]
         topic: Text
         lesson: Text
         structure: str = ""
         difficulty: Annotated[int, Meta(ge=1, le=3)] = 2
         explanation: Text
+        tolerance: Annotated[float, Meta(ge=0, le=1e9)] = 0.0
+        unit: str = ""
+        trace: str = ""
+        traces: tuple[str, ...] = ()
+        view: Literal["posterior", "lateral"] = "posterior"
 
 
 def question_tables(folder: Path) -> list[dict[str, Any]]:

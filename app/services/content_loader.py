@@ -8,6 +8,7 @@ here raises to the caller for bad content.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,13 +73,14 @@ def _load_content(root: Path) -> Content:
         parsed.problems.append(Problem(SourceRef(str(root), 1), message))
         return assemble(parsed)
     root = root.resolve()  # once: every file is checked against it (links must stay inside)
-    _load_toml(root, root / "anatomy.toml", _ANATOMY, parsed)
-    for path in _files(root / "quizzes", "*.toml", root, parsed):
-        _load_toml(root, path, _QUIZ, parsed)
-    for path in _files(root / "routines", "*.toml", root, parsed):
-        _load_toml(root, path, _ROUTINES, parsed)
+    _load_toml(root, root / "anatomy.toml", _ANATOMY, parsed, folder_checked=True)
+    for folder, section in (("quizzes", _QUIZ), ("routines", _ROUTINES)):
+        checked = _really_inside(root / folder, root)
+        for path in _files(root / folder, "*.toml", root, parsed):
+            _load_toml(root, path, section, parsed, folder_checked=checked)
+    checked = _really_inside(root / "lessons", root)
     for path in _files(root / "lessons", "*.md", root, parsed):
-        _load_lesson(root, path, parsed)
+        _load_lesson(root, path, parsed, folder_checked=checked)
     return assemble(parsed)
 
 
@@ -95,6 +97,11 @@ def _files(folder: Path, pattern: str, root: Path, parsed: ParsedContent) -> Ite
     yield from paths[:MAX_FILES_PER_FOLDER]
 
 
+def _really_inside(folder: Path, root: Path) -> bool:
+    """Whether ``folder``, links followed, lies inside ``root`` (then its plain files do too)."""
+    return Path(os.path.realpath(folder)).is_relative_to(root)
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -102,13 +109,15 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent) -> None:
+def _load_toml(
+    root: Path, path: Path, section: _Section, parsed: ParsedContent, *, folder_checked: bool
+) -> None:
     name = _relative(path, root)
     if not path.exists():
         parsed.problems.append(Problem(SourceRef(name, 1), "file is missing"))
         return
     try:
-        text = read_text(path, name, root)
+        text = read_text(path, name, root, folder_checked=folder_checked)
         document = parse_toml(text, name)
     except FileRefusedError as refused:
         parsed.problems.append(refused.problem)
@@ -142,10 +151,10 @@ def _load_toml(root: Path, path: Path, section: _Section, parsed: ParsedContent)
                 getattr(parsed, target).append(Parsed(item, record))
 
 
-def _load_lesson(root: Path, path: Path, parsed: ParsedContent) -> None:
+def _load_lesson(root: Path, path: Path, parsed: ParsedContent, *, folder_checked: bool) -> None:
     name = _relative(path, root)
     try:
-        text = read_text(path, name, root)
+        text = read_text(path, name, root, folder_checked=folder_checked)
     except FileRefusedError as refused:
         parsed.problems.append(refused.problem)
         return
