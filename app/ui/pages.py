@@ -139,7 +139,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "check",
-        "Self-check",
+        "Red flags",
         "check",
         "A one-minute check of the warning signs that mean a twitch needs a doctor.",
         _check,

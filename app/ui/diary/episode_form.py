@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
@@ -94,8 +95,15 @@ class EpisodeForm(QWidget):
             group.addButton(toggle, index)
         return group
 
+    def set_stacked(self, stacked: bool) -> None:
+        """Put the fields under the map (narrow windows) or beside it."""
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+
     def _build(self) -> None:
-        row = QHBoxLayout(self)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row = row
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(24)
         row.addWidget(self.body_map, 3)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFileDialog,
     QHBoxLayout,
     QScrollArea,
@@ -25,6 +27,8 @@ from app.ui.diary.summary import DiarySnapshot, write_csv, write_summary_pdf
 from app.ui.page import Page
 from app.ui.widgets import NoticeBar, add_page_heading, button
 
+#: Below this width (at text scale 1) side-by-side parts are stacked.
+NARROW = 1100
 _TITLES = {
     "log": "Log a twitch",
     "days": "Days and medicines",
@@ -59,27 +63,34 @@ class DiaryPage(Page):
         self._connect()
 
     def _build(self) -> None:
-        column = QVBoxLayout(self)
+        # The whole page scrolls: at 720 x 540 with text at twice the size nothing may be
+        # squeezed below the size its text needs.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget()
+        outer.addWidget(self._scrolled(inner))
+        column = QVBoxLayout(inner)
         column.setContentsMargins(40, 28, 40, 20)
         column.setSpacing(12)
-        head = QHBoxLayout()
-        heading = QVBoxLayout()
-        add_page_heading(heading, "Twitch diary", "Your own twitch, in your own notes")
-        head.addLayout(heading, 1)
+        add_page_heading(column, "Twitch diary", "Your own twitch, in your own notes")
+        actions = QHBoxLayout()
+        self._actions = actions
         for widget in (self.check_button, self.pdf_button, self.csv_button):
-            head.addWidget(widget)
-        column.addLayout(head)
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        column.addLayout(actions)
         column.addWidget(self.notice)
         days = QWidget()
         row = QHBoxLayout(days)
         row.addWidget(self.day_form, 1)
         row.addWidget(self.medicines, 1)
+        self._days_row = row
         QVBoxLayout(self._charts_holder).setContentsMargins(0, 0, 0, 0)
         pages: tuple[QWidget, ...] = (
             self.episode_form,
             days,
             self.entries,
-            self._scrolled(self._charts_holder),
+            self._charts_holder,
             self.experiment,
         )
         for key, page in zip(DIARY_VIEWS, pages, strict=True):
@@ -89,9 +100,21 @@ class DiaryPage(Page):
         self.pdf_button.setVisible(files)
         self.csv_button.setVisible(files)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Narrow windows stack side-by-side parts, so each keeps the width its text needs.
+        narrow = event.size().width() < NARROW * self._context.theme.scale
+        direction = (
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        for layout in (self._actions, self._days_row):
+            layout.setDirection(direction)
+        self.episode_form.set_stacked(narrow)
+        super().resizeEvent(event)
+
     def _scrolled(self, widget: QWidget) -> QScrollArea:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(widget)
         return scroll
 
