@@ -7,9 +7,11 @@ tiles, margins in proportion, and blurbs dropped before anything would overlap.
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -25,6 +27,9 @@ GAP = 24
 TILE_ASPECT = 1.5
 #: Below this tile height the blurb is dropped and the icon shrinks, so nothing overlaps.
 ROOMY_TILE_HEIGHT = 210
+#: When set to a file path, the start screen writes where its tiles are (end-to-end tests
+#: check a real compositor's screen against it).
+TILE_REPORT_ENV = "GLUTEAL_ATLAS_TILE_REPORT"
 
 
 class AttractScreen(QWidget):
@@ -64,6 +69,7 @@ class AttractScreen(QWidget):
         shown = [spec for spec in pages if spec.key != "home"] or pages
         self.tiles = [self._tile(spec) for spec in shown]
         self._columns = 0
+        self._report_path: Path | None = None
         self._column.addLayout(self._grid, 1)
         self._footer = label(DISCLAIMER, "small")
         self._footer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -100,9 +106,30 @@ class AttractScreen(QWidget):
             for tile in self.tiles
         }
 
+    def report_tiles_to(self, path: Path) -> None:
+        """Keep ``path`` up to date with the window, screen and tile rectangles (JSON)."""
+        self._report_path = path
+        QTimer.singleShot(0, self._write_report)
+
+    def _write_report(self) -> None:
+        if self._report_path is None or not self.isVisible():
+            return
+        window = self.window()
+        screen = window.screen()
+        report = {
+            "window": window.geometry().getRect(),
+            "screen": screen.geometry().getRect() if screen else None,
+            "tiles": {name: rect.getRect() for name, rect in self.tile_rects().items()},
+        }
+        temporary = self._report_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(report), encoding="utf-8")
+        temporary.replace(self._report_path)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._lay_out(event.size())
         super().resizeEvent(event)
+        if self._report_path is not None:
+            QTimer.singleShot(200, self._write_report)  # once the layout has settled
 
     def _lay_out(self, size: QSize) -> None:
         margin = round(min(72, max(16, size.width() * 0.05)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,7 +16,7 @@ from app.services.kiosk_admin import LockoutFile, verify_pin
 from app.services.watchdog import Watchdog
 from app.ui.first_paint import FirstPaintWatcher
 from app.ui.kiosk.admin_panel import AdminPanel
-from app.ui.kiosk.attract import AttractScreen
+from app.ui.kiosk.attract import TILE_REPORT_ENV, AttractScreen
 from app.ui.kiosk.dialog_overlay import DialogsAsOverlays
 from app.ui.kiosk.forget import clear_clipboards, close_dialogs_and_popups, forget_undo_history
 from app.ui.kiosk.idle_warning import IdleWarning
@@ -121,6 +123,8 @@ class KioskController(QObject):
         if fullscreen:
             FirstPaintWatcher(window, self.watchdog.ready)
             self.screen.start()
+            if report := os.environ.get(TILE_REPORT_ENV):
+                self.attract.report_tiles_to(Path(report))
         else:
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
             window.show()

@@ -1,0 +1,180 @@
+"""The kiosk on a bare X server (Xvfb, no window manager), driven as a visitor would: by
+touching controls found through the accessibility bus, and then touching nothing at all.
+
+The policy's minimum times (idle 15 s + warning 5 s) pass in real time here, so the tests are
+few, marked slow, and share one X server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
+
+HERE = Path(__file__).resolve().parent
+DRIVER = HERE / "kiosk_driver.py"
+SYSTEM_PYTHON = "/usr/bin/python3"
+BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+SCREEN = (1280, 720)
+IDLE, WARNING = 15, 5
+CANARY = "zebracanary"
+PAUSE = "Pause or resume (Space)"  # the player's pause button, by its accessible name
+TOOLS = ("Xvfb", "xdotool", "xclip", "dbus-launch", "import")
+
+
+def _missing_tools() -> list[str]:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if not Path(BUS_LAUNCHER).exists():
+        missing.append("at-spi2-core")
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        missing.append("python3-pyatspi")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def x_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One Xvfb (no window manager), a D-Bus session and the accessibility bus."""
+    missing = _missing_tools()
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (installed by .ci/run)")
+    display = f":{70 + os.getpid() % 20}"
+    width, height = SCREEN
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "DISPLAY": display}
+    for _ in range(50):
+        if (
+            subprocess.run(
+                ["xdotool", "getmouselocation"], env=env, capture_output=True
+            ).returncode
+            == 0
+        ):
+            break
+        time.sleep(0.1)
+    launched = subprocess.run(
+        ["dbus-launch", "--sh-syntax"], env=env, capture_output=True, text=True, check=True
+    )
+    for line in launched.stdout.splitlines():
+        if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
+            key, value = line.rstrip(";").split("=", 1)
+            env[key] = value.strip("'")
+    bus = subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=env)
+    env.update(QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1")
+    yield env
+    bus.terminate()
+    bus.wait(10)
+    os.kill(int(env["DBUS_SESSION_BUS_PID"]), signal.SIGTERM)
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def kiosk(x_session: dict[str, str], tmp_path: Path) -> Iterator[tuple[dict[str, str], Path]]:
+    """The app in kiosk mode with the shortest idle policy; yields the env and tile report."""
+    policy = tmp_path / "kiosk.toml"
+    policy.write_text(f"[kiosk]\nidle_seconds = {IDLE}\nwarning_seconds = {WARNING}\n", "utf-8")
+    report = tmp_path / "tiles.json"
+    env = {**x_session, "GLUTEAL_ATLAS_TILE_REPORT": str(report)}
+    command = [sys.executable, "-m", "app", "--kiosk", "--config", str(policy)]
+    log = tmp_path / "app.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [*command, "--data", str(tmp_path / "data")], env=env, stdout=output, stderr=output
+        )
+    deadline = time.monotonic() + 60
+    while not report.exists():
+        assert process.poll() is None, log.read_text("utf-8", "replace")
+        assert time.monotonic() < deadline, "the start screen never reported its tiles"
+        time.sleep(0.2)
+    yield env, report
+    process.terminate()
+    process.wait(10)
+
+
+def _drive(env: dict[str, str], command: str, name: str, seconds: float = 10) -> bool:
+    run = subprocess.run(
+        [SYSTEM_PYTHON, str(DRIVER), command, name, str(seconds)],
+        env=env,
+        capture_output=True,
+        timeout=seconds + 30,
+        check=False,
+    )
+    return run.returncode == 0
+
+
+def _primary(env: dict[str, str]) -> str:
+    run = subprocess.run(
+        ["xclip", "-o", "-selection", "primary"], env=env, capture_output=True, check=False
+    )
+    return run.stdout.decode("utf-8", "replace")
+
+
+def _settled_window(report: Path, seconds: float = 15) -> list[int]:
+    """The window's geometry once it covers the screen, or the last one seen after
+    ``seconds`` (the report follows every resize; a window manager-less X takes a moment)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        placed = json.loads(report.read_text("utf-8"))
+        if placed["window"] == placed["screen"] or time.monotonic() > deadline:
+            return list(placed["window"])
+        time.sleep(0.3)
+
+
+def _black_fraction(env: dict[str, str], folder: Path) -> float:
+    """The share of the screen left black (the bare root window shows where no app is)."""
+    shot = folder / "screen.txt"
+    subprocess.run(
+        ["import", "-window", "root", "-colorspace", "Gray", "-depth", "8", f"gray:{shot}"],
+        env=env,
+        check=True,
+    )
+    data = shot.read_bytes()
+    return sum(1 for value in data[::7] if value < 8) / len(data[::7])
+
+
+def test_bare_x_fills_the_screen_then_warns_resets_and_leaves_no_selection(
+    kiosk: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    env, report = kiosk
+    assert _settled_window(report) == [0, 0, *SCREEN]
+    assert _black_fraction(env, tmp_path) < 0.01
+
+    assert _drive(env, "click", "Start Lessons")
+    assert _drive(env, "click", "Search lessons and structures")
+    subprocess.run(["xdotool", "type", "--delay", "30", CANARY], env=env, check=True)
+    subprocess.run(["xdotool", "key", "ctrl+a"], env=env, check=True)
+    assert CANARY in _primary(env)  # selecting is enough for X11 to hand the text around
+    touched = time.monotonic()
+
+    assert _drive(env, "showing", "Still there?", IDLE + 10)
+    assert time.monotonic() - touched >= IDLE - 2
+    assert _drive(env, "showing", "Start Lessons", WARNING + 10)  # back to the start screen
+    assert _drive(env, "absent", "Still there?")
+    assert CANARY not in _primary(env)
+
+
+def test_a_routine_left_untouched_keeps_playing(kiosk: tuple[dict[str, str], Path]) -> None:
+    env, _ = kiosk
+    assert _drive(env, "click", "Start Stretch")
+    assert _drive(env, "click", "Start routine")
+    assert _drive(env, "showing", PAUSE)
+    time.sleep(IDLE + WARNING + 10)  # a visitor following the routine without a touch
+    assert _drive(env, "absent", "Still there?")
+    assert _drive(env, "showing", PAUSE, 5)  # still playing, not reset to the start screen
+    assert _drive(env, "absent", "Start Stretch")
