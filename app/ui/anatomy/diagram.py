@@ -62,6 +62,8 @@ class DiagramView(FigureInput):
         self._variant: Variant | None = None
         self._overlays: set[str] = set()
         self._hidden_labels = 0
+        self._margins: dict[tuple[object, ...], float] = {}
+        self._label_layer = None
         self._depth = MIN_DEPTH
         self._previous_depth = MIN_DEPTH
         self._selected = ""

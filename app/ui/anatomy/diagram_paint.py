@@ -6,6 +6,8 @@ stays readable; the state it paints from is declared here and set up by the view
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import (
     QColor,
@@ -24,6 +26,7 @@ from app.domain.diagram_marks import Attachment, Variant
 from app.ui.anatomy.exposure import Exposure
 from app.ui.anatomy.labels import (
     Label,
+    PlacedLabel,
     Placement,
     column_width,
     paint_labels,
@@ -71,6 +74,8 @@ class FigurePainting(QWidget):
     _hidden_labels: int
     _base: tuple[tuple[object, ...], QPixmap] | None
     _fade: QVariantAnimation
+    _margins: dict[tuple[object, ...], float]
+    _label_layer: tuple[tuple[object, ...], QPixmap, Placement] | None
 
     def attachments_shown(self) -> tuple[Attachment, ...]:
         """The attachment regions painted now: the selected muscle's, when switched on."""
@@ -83,10 +88,22 @@ class FigurePainting(QWidget):
         wide as the longest label needs (so the figure fills what the labels leave)."""
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         if self._labels_on() and self.width() >= LABEL_COLUMNS_MIN_WIDTH:
-            names = [shape.name for shape in self._diagram.visible(self._depth)]
-            margin = column_width(names, QFontMetricsF(self._label_font()), area.width())
+            margin = self._column_margin(area.width())
             area.adjust(margin, 0, -margin, 0)
         return area
+
+    def _column_margin(self, width: float) -> float:
+        # Every hit test maps through this; measuring two dozen names each time would cost
+        # more than the hit test itself, so the answer is kept per figure, depth and size.
+        key = (self._diagram.view, self._depth, self._theme.px("small"), width)
+        if key not in self._margins:
+            names = [shape.name for shape in self._diagram.visible(self._depth)]
+            self._margins[key] = column_width(names, QFontMetricsF(self._label_font()), width)
+        return self._margins[key]
+
+    def _content_rect(self) -> QRectF:
+        """Scene rectangle around every shape (the viewport's scene, less its margin)."""
+        return self._viewport.scene.adjusted(12, 12, -12, -12)
 
     def _label_font(self) -> QFont:
         font = QFont(self.font())
@@ -135,14 +152,12 @@ class FigurePainting(QWidget):
             paint_shape(painter, self._arts[shape.id], look, self._theme.palette, scale)
         painter.resetTransform()
 
-    def _base_pixmap(self, transform: QTransform, scale: float) -> QPixmap:
-        """The figure without hover, selection or labels, cached until the view changes, so
-        a click or hover repaints with a few blits instead of re-drawing every fibre."""
-        ratio = self.devicePixelRatioF()
-        key = (
+    def _base_key(self) -> tuple[object, ...]:
+        """What the cached picture and label layer depend on (never the selection)."""
+        return (
             self.width(),
             self.height(),
-            ratio,
+            self.devicePixelRatioF(),
             self._depth,
             self._viewport.zoom,
             self._viewport.centre.x(),
@@ -151,6 +166,12 @@ class FigurePainting(QWidget):
             self._labels_on(),
             self._diagram.view,
         )
+
+    def _base_pixmap(self, transform: QTransform, scale: float) -> QPixmap:
+        """The figure without hover, selection or labels, cached until the view changes, so
+        a click or hover repaints with a few blits instead of re-drawing every fibre."""
+        ratio = self.devicePixelRatioF()
+        key = self._base_key()
         if self._base is None or self._base[0] != key:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
@@ -242,9 +263,29 @@ class FigurePainting(QWidget):
         self.update()
 
     def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
-        placement = self._place_labels(transform)
+        """The label layer (cached: it does not depend on the selection), then the labels of
+        the emphasised structures once more on top, in the emphasis style."""
+        key = (self._base_key(), self._theme.px("small"), bool(self._diagram.attachments))
+        if self._label_layer is None or self._label_layer[0] != key:
+            placement = self._place_labels(transform)
+            ratio = self.devicePixelRatioF()
+            layer = QPixmap(self.size() * ratio)
+            layer.setDevicePixelRatio(ratio)
+            layer.fill(Qt.GlobalColor.transparent)
+            layer_painter = QPainter(layer)
+            paint_labels(layer_painter, placement.placed, self._theme.palette, self._label_font())
+            layer_painter.end()
+            self._label_layer = (key, layer, placement)
+        _, layer, placement = self._label_layer
         self._hidden_labels = placement.hidden
-        paint_labels(painter, placement.placed, self._theme.palette, self._label_font())
+        painter.drawPixmap(0, 0, layer)
+        emphasis = {self._selected, *self._highlighted} - {""}
+        emphasised = [
+            PlacedLabel(replace(item.label, emphasised=True), item.box, item.left, item.text)
+            for item in placement.placed
+            if item.label.structure_id in emphasis
+        ]
+        paint_labels(painter, emphasised, self._theme.palette, self._label_font())
 
     def label_placement(self) -> Placement:
         """Where the labels go at the current size, zoom and depth (empty when labels are
@@ -259,8 +300,7 @@ class FigurePainting(QWidget):
 
     def figure_rect(self) -> QRectF:
         """The drawn figure's bounds in widget pixels (the whole figure at the fitted zoom)."""
-        left, top, right, bottom = self._diagram.content_bounds()
-        return self._scene_transform().mapRect(QRectF(left, top, right - left, bottom - top))
+        return self._scene_transform().mapRect(self._content_rect())
 
     def _label_candidates(self, transform: QTransform) -> list[Label]:
         visible_area = QRectF(self.rect())
@@ -269,24 +309,25 @@ class FigurePainting(QWidget):
             anchor = self._exposure.anchor(shape.id, self._depth)
             if anchor is None or not visible_area.contains(transform.map(anchor)):
                 continue  # zoomed past: not hidden for lack of room, just out of view
-            emphasised = shape.id == self._selected or shape.id in self._highlighted
             priority = 0 if shape.kind in ("muscle", "nerve") else 1
             labels.append(
-                Label(shape.id, shape.name, transform.map(anchor), False, emphasised, priority)
+                Label(shape.id, shape.name, transform.map(anchor), False, False, priority)
             )
         return labels
 
     def _place_labels(self, transform: QTransform) -> Placement:
         font = self._label_font()
         visible_area = QRectF(self.rect())
-        left, top, right, bottom = self._diagram.content_bounds()
-        figure = transform.mapRect(QRectF(left, top, right - left, bottom - top))
-        figure = figure.intersected(visible_area.adjusted(8, 8, -8, -8))
+        figure = transform.mapRect(self._content_rect()).intersected(
+            visible_area.adjusted(8, 8, -8, -8)
+        )
         metrics = QFontMetricsF(font)
         # Keep the bottom strip free for the "N labels hidden" notice, and the legend clear.
         area = visible_area.adjusted(6, 6, -6, -(metrics.height() + 22))
-        styles = self._legend_styles()
-        legend = legend_rect(LEGEND_CORNER, styles, font) if styles else None
+        # Placement ignores the selection (so the layer can be cached across clicks): the
+        # legend's corner is kept clear whenever the figure has attachments to show.
+        styles = list(END_STYLES.values())
+        legend = legend_rect(LEGEND_CORNER, styles, font) if self._diagram.attachments else None
         return place_labels(self._label_candidates(transform), figure, area, metrics, legend)
 
     def _paint_focus_frame(self, painter: QPainter) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from app.ui.theme import Palette
 
@@ -187,34 +187,82 @@ def _spread(tops: list[float], pitch: float, area: QRectF) -> list[float]:
 def paint_labels(
     painter: QPainter, placed: list[PlacedLabel], palette: Palette, font: QFont
 ) -> None:
-    """Leader lines first (so text sits above every line), then the text boxes."""
+    """Leader lines first (so text sits above every line), then the text boxes.
+
+    Plain leader lines and their dots go out in one call each, and every box is a cached
+    pixmap: a click repaints all the labels, and two dozen antialiased rounded boxes drawn
+    one by one cost more than the rest of the frame.
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setFont(font)
+    for emphasised in (False, True):
+        items = [item for item in placed if item.label.emphasised == emphasised]
+        if not items:
+            continue
+        colour = QColor(palette.selection if emphasised else palette.text)
+        colour.setAlphaF(0.95)
+        painter.setPen(QPen(colour, 2.0 if emphasised else 1.2))
+        painter.drawLines([QLineF(item.label.anchor, _leader_end(item)) for item in items])
+        dots = QPen(colour, 6.0)
+        dots.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(dots)
+        painter.drawPoints([item.label.anchor for item in items])
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
     for item in placed:
-        colour = QColor(palette.selection if item.label.emphasised else palette.text)
-        colour.setAlphaF(0.6 if item.label.muted and not item.label.emphasised else 0.95)
-        pen = QPen(colour, 2.0 if item.label.emphasised else 1.2)
-        painter.setPen(pen)
-        end = QPointF(item.box.right() if item.left else item.box.left(), item.box.center().y())
-        painter.drawLine(item.label.anchor, end)
-        painter.setBrush(colour)
-        painter.drawEllipse(item.label.anchor, 3.0, 3.0)
-    for item in placed:
-        _paint_box(painter, item, palette)
+        painter.drawPixmap(item.box.topLeft(), _box_pixmap(item, palette, font, ratio))
     painter.restore()
 
 
-def _paint_box(painter: QPainter, item: PlacedLabel, palette: Palette) -> None:
+def _leader_end(item: PlacedLabel) -> QPointF:
+    return QPointF(item.box.right() if item.left else item.box.left(), item.box.center().y())
+
+
+def _box_pixmap(item: PlacedLabel, palette: Palette, font: QFont, ratio: float) -> QPixmap:
+    key = (
+        item.text or item.label.text,
+        item.label.emphasised,
+        item.label.muted,
+        round(item.box.width()),
+        round(item.box.height()),
+        font.key(),
+        palette.name,
+        ratio,
+    )
+    cached = _BOXES.get(key)
+    if cached is None:
+        if len(_BOXES) > 400:  # sizes and themes come and go; keep the cache small
+            _BOXES.clear()
+        cached = _render_box(item, palette, font, ratio)
+        _BOXES[key] = cached
+    return cached
+
+
+_BOXES: dict[tuple[object, ...], QPixmap] = {}
+
+
+def _render_box(item: PlacedLabel, palette: Palette, font: QFont, ratio: float) -> QPixmap:
+    size = item.box.size()
+    pixmap = QPixmap(round(size.width() * ratio) + 2, round(size.height() * ratio) + 2)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    _paint_box(painter, item, palette, QRectF(QPointF(0.5, 0.5), size))
+    painter.end()
+    return pixmap
+
+
+def _paint_box(painter: QPainter, item: PlacedLabel, palette: Palette, box: QRectF) -> None:
     background = QColor(palette.surface)
     background.setAlphaF(0.92)
     border = QColor(palette.selection if item.label.emphasised else palette.border)
     painter.setPen(QPen(border, 2.0 if item.label.emphasised else 1.0))
     painter.setBrush(background)
-    painter.drawRoundedRect(item.box, 8, 8)
+    painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
     text = QColor(palette.text_muted if item.label.muted else palette.text)
     painter.setPen(text)
     font = painter.font()
     font.setBold(item.label.emphasised or not item.label.muted)
     painter.setFont(font)
-    painter.drawText(item.box, Qt.AlignmentFlag.AlignCenter, item.text or item.label.text)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, item.text or item.label.text)
