@@ -90,7 +90,9 @@ def _unclosed_quote(line: str) -> str:
     return ""
 
 
-_ANY_ARRAY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]", re.MULTILINE)
+# Starts with the literal "[[" so the regex engine can jump between candidates; that a header
+# starts its line is checked by hand (a "^" anchor made the engine try every character).
+_ANY_ARRAY_HEADER = re.compile(r"\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
 
 
 class LazyFileLines:
@@ -126,8 +128,12 @@ class LazyFileLines:
         if self._starts is None:
             self._starts = {}
             line, counted_to = 1, 0
-            for match in _ANY_ARRAY_HEADER.finditer(self._source):
-                line += self._source.count("\n", counted_to, match.start())
+            source = self._source
+            for match in _ANY_ARRAY_HEADER.finditer(source):
+                line_start = source.rfind("\n", 0, match.start()) + 1
+                if source[line_start : match.start()].strip(" \t"):
+                    continue  # inside a line: a value, not a header
+                line += source.count("\n", counted_to, match.start())
                 counted_to = match.start()
                 self._starts.setdefault(match.group(1), []).append(line)
         starts = self._starts.get(array, [])
