@@ -118,7 +118,7 @@ def test_a_study_plays_on_the_clock_and_holds_the_kiosk_until_it_ends(
     fake_clock.advance(fascs[1].time + 0.01)
     emg.playback.tick()
     assert emg.phase.text().startswith("At rest")
-    assert emg.counts.text() == "So far: 2 fasciculation potentials."
+    assert emg.plot.caption == "So far: 2 fasciculation potentials."
     fake_clock.advance(PHASES[3].start + 0.5 - fascs[1].time - 0.01)
     emg.playback.tick()
     assert emg.phase.text().startswith("Strong contraction")

@@ -109,9 +109,10 @@ class EmgPanel(QWidget):
         self._layout(left_side, sound)
 
     def _layout(self, left: QWidget, sound: EmgSound | None) -> None:
+        # These change a few times per study; the clock and the running counts, which change
+        # every frame, are drawn inside the plot (see SweepPlot.set_texts).
         self.phase = label("", "h2", wrap=False)
         self.gain = label("", "muted", wrap=False)
-        self.counts = label("", "muted")
         self.play_button = button("Play the study", "primary")
         self.play_button.clicked.connect(self._on_play_clicked)
         self.sound_box = QCheckBox("Sound")
@@ -130,7 +131,6 @@ class EmgPanel(QWidget):
         right = QVBoxLayout()
         right.addLayout(top)
         right.addWidget(self.plot, 1)
-        right.addWidget(self.counts)
         right.addLayout(controls)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -192,9 +192,12 @@ class EmgPanel(QWidget):
         phase = phase_at(seconds)
         self.plot.set_range(EFFORT_RANGE_UV if phase.effort else REST_RANGE_UV)
         self.plot.show_at(seconds)
-        self.phase.setText(f"{phase.name} · {seconds:.1f} s")
-        self.gain.setText(f"{self.plot.range_uv / 5:g} µV per division")
-        self.counts.setText(self._counts_text(seconds))
+        if self.phase.text() != phase.name:
+            self.phase.setText(phase.name)
+        gain = f"{self.plot.range_uv / 5:g} µV per division"
+        if self.gain.text() != gain:
+            self.gain.setText(gain)
+        self.plot.set_texts(f"{seconds:.1f} s", self._counts_text(seconds))
         self.frame_shown.emit(seconds)
 
     def _counts_text(self, seconds: float) -> str:

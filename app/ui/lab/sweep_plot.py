@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from app.domain.emg.display import SweepEnvelope
 from app.domain.emg.study import Recording
-from app.ui.lab.plotting import pen, plot_widget
+from app.ui.lab.plotting import pen, pg, plot_widget
 from app.ui.theme import Theme
 
 SWEEP_SECONDS = 1.0
-COLUMNS = 800
+COLUMNS = 600  # about one per pixel of the plot at 1280 px; more only costs
+STRIPS = 20
 #: Vertical range (µV either side of baseline) at rest and during effort, as a machine's gain
 #: is turned down when the person contracts.
 REST_RANGE_UV = 500.0
@@ -31,8 +33,30 @@ class SweepPlot(QWidget):
         item.setLabel("left", "µV (negative up)")
         item.getAxis("bottom").enableAutoSIPrefix(True)
         item.setXRange(0, SWEEP_SECONDS, padding=0)
-        self.curve = item.plot(pen=pen(theme.palette.accent, 1.2), connect="finite")
-        self.curve.setClipToView(False)
+        for side in ("left", "bottom"):
+            # The axes (and the grid they draw) only change with the gain; painting them from
+            # a cached pixmap keeps a frame to the trace itself (bench/emg_frame.py).
+            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The plot paints its whole background itself; saying so spares the page behind it a
+        # repaint on every frame.
+        self.plot.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.plot.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        # The sweep is drawn as strips, and a frame re-sets only the strips whose samples
+        # changed, so Qt repaints a narrow band of the plot instead of all of it.
+        self.strips = [
+            pg.PlotCurveItem(pen=pen(theme.palette.accent, 1.0), connect="finite")
+            for _ in range(STRIPS)
+        ]
+        for strip in self.strips:
+            item.addItem(strip)
+        self._shown = np.full(2 * COLUMNS, np.nan)
+        # Text that changes during a study is drawn inside the plot: a label beside it would
+        # make Qt re-lay out and repaint the whole page on each change.
+        self._clock = pg.TextItem("", color=theme.palette.text, anchor=(1, 0))
+        self._caption = pg.TextItem("", color=theme.palette.text_muted, anchor=(0, 1))
+        for text in (self._clock, self._caption):
+            text.setFont(self.font())
+            item.addItem(text, ignoreBounds=True)
         self.setAccessibleName("Needle EMG trace")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -43,18 +67,37 @@ class SweepPlot(QWidget):
 
     def set_recording(self, recording: Recording) -> None:
         self._envelope = SweepEnvelope(recording.signal, recording.rate, SWEEP_SECONDS, COLUMNS)
-        self.curve.setData([], [])
+        self._draw(np.full(2 * COLUMNS, np.nan), force=True)
 
     def clear(self) -> None:
         """Forget the recording: a blank screen."""
         self._envelope = None
-        self.curve.setData([], [])
+        self._draw(np.full(2 * COLUMNS, np.nan), force=True)
 
     def set_range(self, microvolts: float) -> None:
         """Set the gain: the screen spans ``microvolts`` either side of the baseline."""
         if microvolts != self._range:
             self._range = microvolts
+            self._draw(self._shown, force=True)  # the clipping limits follow the range
             self.plot.getPlotItem().setYRange(-microvolts, microvolts, padding=0)
+            # y is inverted: -range is the top edge, +range the bottom one
+            self._clock.setPos(SWEEP_SECONDS * 0.99, -microvolts * 0.97)
+            self._caption.setPos(SWEEP_SECONDS * 0.01, microvolts * 0.97)
+
+    def set_texts(self, clock: str, caption: str) -> None:
+        """The time in the study (top right) and a caption (bottom left), drawn in the plot."""
+        if clock != self._clock.toPlainText():
+            self._clock.setPlainText(clock)
+        if caption != self._caption.toPlainText():
+            self._caption.setPlainText(caption)
+
+    @property
+    def clock_text(self) -> str:
+        return str(self._clock.toPlainText())
+
+    @property
+    def caption(self) -> str:
+        return str(self._caption.toPlainText())
 
     @property
     def range_uv(self) -> float:
@@ -64,6 +107,21 @@ class SweepPlot(QWidget):
         """Draw everything recorded up to ``playhead`` seconds."""
         if self._envelope is None:
             return
-        y = self._envelope.frame(playhead)
-        x = self._envelope.x_ms / 1000.0
-        self.curve.setData(x, np.clip(y, -2 * self._range, 2 * self._range), connect="finite")
+        self._draw(self._envelope.frame(playhead))
+
+    def _draw(self, y: np.ndarray, *, force: bool = False) -> None:
+        """Show ``y`` (min/max pairs per column), re-setting only the strips that changed."""
+        shown, self._shown = self._shown, y
+        limit = 2 * max(self._range, 1.0)
+        x = np.repeat(np.arange(COLUMNS) * SWEEP_SECONDS / COLUMNS, 2)
+        width = 2 * COLUMNS // STRIPS
+        for index, strip in enumerate(self.strips):
+            # each strip overlaps the next by one column, so the line has no breaks
+            part = slice(index * width, min(2 * COLUMNS, (index + 1) * width + 2))
+            if force or not np.array_equal(shown[part], y[part], equal_nan=True):
+                strip.setData(x[part], np.clip(y[part], -limit, limit), connect="finite")
+
+    @property
+    def shown(self) -> np.ndarray:
+        """The min/max pairs on screen now (NaN where the screen is blank)."""
+        return self._shown
