@@ -1,7 +1,7 @@
 """The PyInstaller one-folder bundle: builds, stays small, finds its content, renders offscreen.
 
-One build (~40 s on a 2-core machine) serves every test here; it goes to a temporary folder so
-the checkout's dist/ is never touched. Set GLUTEAL_ATLAS_SKIP_BUNDLE_TEST=1 to skip locally.
+The bundle is built once per session (tests/e2e/conftest.py) and shared with the other tests
+that need it. Set GLUTEAL_ATLAS_SKIP_BUNDLE_TEST=1 to skip locally.
 """
 
 from __future__ import annotations
@@ -33,33 +33,6 @@ NAME = "gluteal-atlas"
 SIZE_LIMIT_MB = 200
 #: Qt parts the app never uses; none may ship (file names inside the bundle).
 UNWANTED = re.compile(r"WebEngine|Qt6?Qml|Qt6?Quick|Qt63D|VirtualKeyboard|Qt6?Pdf|qgtk3|ffmpeg")
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("pyinstaller")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(work / "dist"),
-            "--workpath",
-            str(work / "build"),
-            str(SPEC),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        cwd=work,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return work / "dist" / NAME
 
 
 def _run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -178,3 +178,28 @@ def test_a_routine_left_untouched_keeps_playing(kiosk: tuple[dict[str, str], Pat
     assert _drive(env, "absent", "Still there?")
     assert _drive(env, "showing", PAUSE, 5)  # still playing, not reset to the start screen
     assert _drive(env, "absent", "Start Stretch")
+
+
+@pytest.fixture
+def openbox(x_session: dict[str, str]) -> Iterator[None]:
+    """A desktop window manager on the shared X server, for this test only."""
+    if shutil.which("openbox") is None:
+        pytest.skip("needs openbox (installed by .ci/run)")
+    manager = subprocess.Popen(
+        ["openbox", "--sm-disable"],
+        env=x_session,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1)  # openbox takes over the root window
+    yield
+    manager.terminate()
+    manager.wait(10)
+
+
+def test_under_a_window_manager_it_is_fullscreen_without_decorations(
+    openbox: None, kiosk: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    env, report = kiosk
+    assert _settled_window(report) == [0, 0, *SCREEN]
+    assert _black_fraction(env, tmp_path) < 0.01
