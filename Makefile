@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint typecheck contracts pytest check-content screenshots bench dist dist-check clean
+.PHONY: run test lint typecheck contracts pytest check-content screenshots bench dist dist-check deb lintian clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ dist-check: dist
 	rm -rf build/dist-check
 	QT_QPA_PLATFORM=offscreen dist/gluteal-atlas/gluteal-atlas --data build/dist-check/data \
 		--screenshot build/dist-check/screenshots
+
+# Debian packages from the bundle: dist/gluteal-atlas_<version>_amd64.deb and
+# dist/gluteal-atlas-kiosk_<version>_all.deb (packaging/make_deb.py), then lintian on both.
+deb: dist
+	$(BIN)/python packaging/make_deb.py --bundle dist/gluteal-atlas --out dist --work build/deb
+
+lintian: deb
+	lintian --fail-on error,warning dist/gluteal-atlas_*_amd64.deb dist/gluteal-atlas-kiosk_*_all.deb
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
