@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -45,6 +46,8 @@ class BodyMap(QWidget):
         self._selected = ""
         self._hovered = ""
         self._cursor = 0
+        self._paths: dict[str, QPainterPath] = {}  # per area, for the current size
+        self._silhouettes: dict[View, QPainterPath] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(300, 300)
@@ -91,13 +94,26 @@ class BodyMap(QWidget):
             [QPointF(origin.x() + x * scale, origin.y() + y * scale) for x, y in points]
         )
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._paths.clear()  # shapes follow the size; rebuilt on the next paint or hit test
+        self._silhouettes.clear()
+        super().resizeEvent(event)
+
     def _path(self, area: BodyArea) -> QPainterPath:
-        path = QPainterPath()
-        path.addPolygon(self._map(area.view, area.outline()))
-        path.closeSubpath()
+        path = self._paths.get(area.id)
+        if path is None:
+            path = QPainterPath()
+            path.addPolygon(self._map(area.view, area.outline()))
+            path.closeSubpath()
+            self._paths[area.id] = path
         return path
 
     def _silhouette(self, view: View) -> QPainterPath:
+        if view not in self._silhouettes:
+            self._silhouettes[view] = self._outline_of_body(view)
+        return self._silhouettes[view]
+
+    def _outline_of_body(self, view: View) -> QPainterPath:
         scale, origin = self._scale_and_origin(view)
         path = QPainterPath()
         path.addEllipse(QRectF(origin.x() + 39 * scale, 3 * scale, 22 * scale, 24 * scale))

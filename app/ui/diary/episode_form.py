@@ -92,6 +92,8 @@ class EpisodeForm(QWidget):
             toggle.setCheckable(True)
             toggle.setAccessibleName(f"{name}: {text}")
             toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+            # A checked button's border is 1 px wider each side; room for it, so text never clips.
+            toggle.setStyleSheet("QPushButton { min-height: 32px; }")
             group.addButton(toggle, index)
         return group
 

@@ -23,7 +23,6 @@ from app.ui.diary.days import DayForm, MedicineList
 from app.ui.diary.entries import EntryList
 from app.ui.diary.episode_form import EpisodeForm
 from app.ui.diary.experiment import ExperimentPanel
-from app.ui.diary.summary import DiarySnapshot, write_csv, write_summary_pdf
 from app.ui.page import Page
 from app.ui.widgets import NoticeBar, add_page_heading, button
 
@@ -45,17 +44,18 @@ class DiaryPage(Page):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self._context = context
+        self._narrow = False
         diary, clock = context.diary, context.clock
         self.notice = NoticeBar()
         self.notice.hide()
         self.tabs = QTabWidget()
         self.episode_form = EpisodeForm(diary, clock, context.theme)
-        self.day_form = DayForm(diary, clock)
-        self.medicines = MedicineList(diary, clock)
-        self.entries = EntryList(diary)
-        self.experiment = ExperimentPanel(diary, clock)
+        # The other views are built on first visit: the first paint only needs the log.
+        self._holders = {key: QWidget() for key in DIARY_VIEWS}
+        self._days: _DaysView | None = None
+        self._entries: EntryList | None = None
+        self._experiment: ExperimentPanel | None = None
         self._charts: QWidget | None = None
-        self._charts_holder = QWidget()
         self.check_button = button("Red-flag self-check →", "link")
         self.pdf_button = button("Summary for a clinician (PDF)")
         self.csv_button = button("Export everything (CSV)")
@@ -80,21 +80,10 @@ class DiaryPage(Page):
         actions.addStretch(1)
         column.addLayout(actions)
         column.addWidget(self.notice)
-        days = QWidget()
-        row = QHBoxLayout(days)
-        row.addWidget(self.day_form, 1)
-        row.addWidget(self.medicines, 1)
-        self._days_row = row
-        QVBoxLayout(self._charts_holder).setContentsMargins(0, 0, 0, 0)
-        pages: tuple[QWidget, ...] = (
-            self.episode_form,
-            days,
-            self.entries,
-            self._charts_holder,
-            self.experiment,
-        )
-        for key, page in zip(DIARY_VIEWS, pages, strict=True):
-            self.tabs.addTab(page, _TITLES[key])
+        for key, holder in self._holders.items():
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, _TITLES[key])
+        self._place("log", self.episode_form)
         column.addWidget(self.tabs, 1)
         files = self._context.files_allowed
         self.pdf_button.setVisible(files)
@@ -106,9 +95,11 @@ class DiaryPage(Page):
         direction = (
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
-        for layout in (self._actions, self._days_row):
-            layout.setDirection(direction)
+        self._actions.setDirection(direction)
+        self._narrow = narrow
         self.episode_form.set_stacked(narrow)
+        if self._days is not None:
+            self._days.set_stacked(narrow)
         super().resizeEvent(event)
 
     def _scrolled(self, widget: QWidget) -> QScrollArea:
@@ -119,15 +110,53 @@ class DiaryPage(Page):
         return scroll
 
     def _connect(self) -> None:
-        for source in (self.episode_form, self.day_form, self.medicines, self.entries,
-                       self.experiment):  # fmt: skip
-            source.failed.connect(self._on_failed)
+        self.episode_form.failed.connect(self._on_failed)
         self.episode_form.saved.connect(self._on_episode_saved)
-        self.entries.edit_requested.connect(self._on_edit_requested)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.check_button.clicked.connect(lambda: self._context.navigate("check:start"))
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
         self.csv_button.clicked.connect(self._on_csv_clicked)
+
+    def _place(self, key: str, view: QWidget) -> None:
+        layout = self._holders[key].layout()
+        assert layout is not None
+        layout.addWidget(view)
+
+    # --- views, each built on first use -----------------------------------------------------
+
+    @property
+    def day_form(self) -> DayForm:
+        return self._days_view().day_form
+
+    @property
+    def medicines(self) -> MedicineList:
+        return self._days_view().medicines
+
+    def _days_view(self) -> _DaysView:
+        if self._days is None:
+            self._days = _DaysView(self._context)
+            self._days.set_stacked(self._narrow)
+            self._days.day_form.failed.connect(self._on_failed)
+            self._days.medicines.failed.connect(self._on_failed)
+            self._place("days", self._days)
+        return self._days
+
+    @property
+    def entries(self) -> EntryList:
+        if self._entries is None:
+            self._entries = EntryList(self._context.diary)
+            self._entries.failed.connect(self._on_failed)
+            self._entries.edit_requested.connect(self._on_edit_requested)
+            self._place("entries", self._entries)
+        return self._entries
+
+    @property
+    def experiment(self) -> ExperimentPanel:
+        if self._experiment is None:
+            self._experiment = ExperimentPanel(self._context.diary, self._context.clock)
+            self._experiment.failed.connect(self._on_failed)
+            self._place("experiment", self._experiment)
+        return self._experiment
 
     # --- the Page contract ------------------------------------------------------------------
 
@@ -150,32 +179,40 @@ class DiaryPage(Page):
 
     @property
     def charts(self) -> QWidget:
-        """The charts (built now if they were not yet)."""
+        """The charts (built now if they were not yet; pyqtgraph is imported then)."""
         if self._charts is None:
             from app.ui.diary.charts import DiaryCharts
 
-            self._charts = DiaryCharts(
-                self._context.diary, self._context.clock, self._context.theme
-            )
-            layout = self._charts_holder.layout()
-            assert layout is not None
-            layout.addWidget(self._charts)
+            context = self._context
+            self._charts = DiaryCharts(context.diary, context.clock, context.theme)
+            self._place("charts", self._charts)
         return self._charts
 
     def _on_tab_changed(self, index: int) -> None:
-        if DIARY_VIEWS[index] == "charts":
+        view = DIARY_VIEWS[index]
+        if view == "days":
+            self._days_view()
+        elif view == "entries":
+            _ = self.entries
+        elif view == "charts":
             _ = self.charts
+        elif view == "experiment":
+            _ = self.experiment
 
     # --- exports ----------------------------------------------------------------------------
 
     def export_pdf(self, path: Path) -> bool:
         """Write the clinician summary to ``path``; False (and a notice) when it failed."""
+        from app.ui.diary.summary import DiarySnapshot, write_summary_pdf  # PDF code on use
+
         today = self._context.clock.now().astimezone().date()
         snapshot = DiarySnapshot.read(self._context.diary, today)
         return self._export(lambda: write_summary_pdf(snapshot, path), path)
 
     def export_csv(self, path: Path) -> bool:
         """Write everything in the diary to ``path`` as CSV; False (and a notice) on failure."""
+        from app.ui.diary.summary import write_csv
+
         return self._export(lambda: write_csv(self._context.diary, path), path)
 
     def _export(self, write: object, path: Path) -> bool:
@@ -216,3 +253,21 @@ class DiaryPage(Page):
     def _on_edit_requested(self, episode: Episode) -> None:
         self.episode_form.edit(episode)
         self.show_view("log")
+
+
+class _DaysView(QWidget):
+    """Daily context beside the medicine list (one above the other when narrow)."""
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.day_form = DayForm(context.diary, context.clock)
+        self.medicines = MedicineList(context.diary, context.clock)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.day_form, 1)
+        self._row.addWidget(self.medicines, 1)
+
+    def set_stacked(self, stacked: bool) -> None:
+        self._row.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
