@@ -33,6 +33,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "bundle": ["--runs", "3"],
     "kiosk_soak": ["--cycles", "600", "--warmup", "100"],
     "timer_accuracy": ["--scale", "60"],
+    "render_budget": ["--runs", "1"],
 }
 
 

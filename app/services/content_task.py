@@ -7,6 +7,7 @@ across threads), where the window swaps it in.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -38,7 +39,10 @@ class ContentLoadTask(QObject):
         self._thread.start()
 
     def _run(self) -> None:
-        self._finished.emit(self._load())  # load_content never raises for bad content
+        content = self._load()  # load_content never raises for bad content
+        # RuntimeError: the window (and this task with it) closed before the load finished.
+        with contextlib.suppress(RuntimeError):
+            self._finished.emit(content)
 
     def _on_worker_finished(self, content: Content) -> None:
         self.loaded.emit(content)
