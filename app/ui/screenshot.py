@@ -53,6 +53,9 @@ def save_screenshots(
     from app.ui.diary.screens import save_diary_screenshots
 
     save_diary_screenshots(window, folder)  # diary, diary-charts, check-<outcome>.png
+    from app.ui.lab.screens import save_lab_screenshots
+
+    save_lab_screenshots(window, folder)  # lab-<scenario>.png, lab-conduction.png
     print(f"saved {len(keys) + 1} screenshots in {folder}")
     return 1 if found else 0
 

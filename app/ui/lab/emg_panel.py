@@ -164,6 +164,7 @@ class EmgPanel(QWidget):
         self._event_times = []
         self.plot.clear()
         self._on_playback_frame(0.0)
+        self.phase.setText("Ready: press Play to run the study")
 
     def play(self) -> None:
         """Play the study from the start (with a fresh seed after the first time)."""
