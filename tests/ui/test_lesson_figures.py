@@ -111,3 +111,16 @@ def test_pdf_handout_carries_every_figure(page: LessonsPage, tmp_path: Path) -> 
     page.export_to(target)
     data = target.read_bytes()
     assert data.count(b"/Subtype /Image") >= count
+
+
+def test_figures_never_overflow_a_narrow_reader(
+    qtbot: QtBot, page: LessonsPage, page_context: PageContext
+) -> None:
+    """Large type in a small window: the figure shrinks to the column, no sideways scrolling."""
+    page_context.theme.set(LIGHT.name, 2.0)
+    page.resize(720, 540)
+    open_lesson(page, "diagnosis")
+    qtbot.waitUntil(lambda: page.reader.viewport().width() < 700)
+    document = page.reader.document()
+    assert document.size().width() <= page.reader.viewport().width() + 1
+    assert page.reader.horizontalScrollBar().maximum() == 0

@@ -183,7 +183,10 @@ def figure_blocks(body_html: str) -> str:
     def block(match: re.Match[str]) -> str:
         nonlocal number
         number += 1
-        image = match.group(1)
+        # Never wider than the text column (large type in a narrow window): Qt scales it down.
+        # Qt takes the percentage of the page without the reader's side margins (24 px each
+        # at narrow widths), so 90% keeps clear of them down to a 480 px wide reader.
+        image = match.group(1).replace("<img ", '<img style="max-width: 90%" ', 1)
         title = _TITLE.search(image)
         caption = title.group(1).strip() if title else ""
         label = f"<b>Figure {number}.</b> {caption}" if caption else f"<b>Figure {number}</b>"
