@@ -125,3 +125,40 @@ def test_each_stretch_names_an_existing_illustration(
 ) -> None:
     for stretch in shipped_content.stretches.values():
         assert resources.asset(stretch.illustration) is not None, stretch.id
+
+
+def test_stretch_figures_fill_their_thumbnail(qapp: object) -> None:
+    """At list-thumbnail size (150 x 100) each figure's ink spans most of the panel."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    for path in sorted((ROOT / "assets" / "stretches").glob("*.svg")):
+        image = QImage(150, 100, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        QSvgRenderer(str(path)).render(painter, QRectF(0, 0, 150, 100))
+        painter.end()
+        ink = [
+            (x, y)
+            for y in range(100)
+            for x in range(150)
+            if QColor(image.pixel(x, y)).lightness() < 110
+        ]
+        xs, ys = [x for x, _ in ink], [y for _, y in ink]
+        assert max(xs) - min(xs) >= 60, f"{path.name} is too narrow to read as a thumbnail"
+        # Lying poses are low by nature (child's pose is the flattest, about a fifth).
+        assert max(ys) - min(ys) >= 18, f"{path.name} is too flat to read as a thumbnail"
+
+
+def test_two_link_joints_keep_their_segment_lengths() -> None:
+    """Knees and elbows found by the pose solver keep thigh and shin at their real lengths."""
+    pose = load_script("stretch_pose")
+    hip = (0.0, 90.0, 0.0)
+    for end in [(30.0, 10.0, 0.0), (60.0, 60.0, 10.0), (10.0, 40.0, -20.0)]:
+        knee, ankle = pose.two_link(hip, end, pose.THIGH, pose.SHIN, (1.0, 0.0, 0.0))
+        thigh = sum((a - b) ** 2 for a, b in zip(hip, knee, strict=True)) ** 0.5
+        shin = sum((a - b) ** 2 for a, b in zip(knee, ankle, strict=True)) ** 0.5
+        assert thigh == pytest.approx(pose.THIGH, rel=1e-6)
+        assert shin == pytest.approx(pose.SHIN, rel=1e-6)
+        assert knee[0] > 0  # bends the way it was asked to
