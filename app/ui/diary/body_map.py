@@ -50,7 +50,7 @@ class BodyMap(QWidget):
         self._silhouettes: dict[View, QPainterPath] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(300, 300)
+        self.setMinimumSize(320, 420)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Body map: where is the twitch?")
         theme.changed.connect(self.update)

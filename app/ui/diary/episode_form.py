@@ -92,8 +92,9 @@ class EpisodeForm(QWidget):
             toggle.setCheckable(True)
             toggle.setAccessibleName(f"{name}: {text}")
             toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-            # A checked button's border is 1 px wider each side; room for it, so text never clips.
-            toggle.setStyleSheet("QPushButton { min-height: 32px; }")
+            # The theme draws a checked button with a 2 px border: give every toggle that
+            # width, so checking one never makes it taller than the row it was laid out in.
+            toggle.setStyleSheet("QPushButton { border-width: 2px; }")
             group.addButton(toggle, index)
         return group
 
