@@ -45,4 +45,6 @@ def right_response(question: Question) -> object:
         return question.target
     if question.kind is QuestionKind.MULTI:
         return question.correct
+    if question.kind is QuestionKind.NUMERIC:
+        return question.number
     return question.correct[0]
