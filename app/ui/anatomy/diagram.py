@@ -41,6 +41,10 @@ from app.ui.anatomy.scene_paint import ShapeArt, make_art
 from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
+#: The wash outlines for every structure are worked out this long after the figure is shown
+#: or peeled: not needed for the first paint, and ready well before a learner's first click.
+WARM_AFTER_MS = 400
+
 
 class DiagramView(FigureInput):
     """The figure, with peeling, hover, selection, highlight, labels, zoom and pan.
@@ -86,7 +90,7 @@ class DiagramView(FigureInput):
         install_accessibility(DiagramView)
         self._describe()
         theme.changed.connect(self.update)
-        QTimer.singleShot(0, self._warm_caches)
+        QTimer.singleShot(WARM_AFTER_MS, self._warm_caches)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -147,7 +151,7 @@ class DiagramView(FigureInput):
             self._focus_id = ""
         self._describe()
         self.update()
-        QTimer.singleShot(0, self._warm_caches)
+        QTimer.singleShot(WARM_AFTER_MS, self._warm_caches)
 
     def finish_fade(self) -> None:
         """Jump to the end of a running fade (screenshots, tests)."""
@@ -201,7 +205,7 @@ class DiagramView(FigureInput):
         self.update()
         if self._selected and self._selected not in self._arts:
             self.select("")
-        QTimer.singleShot(0, self._warm_caches)
+        QTimer.singleShot(WARM_AFTER_MS, self._warm_caches)
 
     def _figure(self, diagram: Diagram) -> tuple[dict[str, ShapeArt], Exposure, Viewport]:
         key = diagram.view
