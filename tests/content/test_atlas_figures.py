@@ -205,3 +205,14 @@ def test_landmarks_are_placed_at_the_measurements_written_beside_them() -> None:
             assert float(low) <= measurement["value"] <= float(high), measurement["name"]
         checked += 1
     assert checked >= 10
+
+
+def test_fan_foci_lie_outside_their_shapes(diagrams: dict[View, Diagram]) -> None:
+    """A focus inside a shape's bounds makes the painter draw a full circle of fibres (the
+    cost that doubled the repaint of this figure); beyond the insertion it draws a fan."""
+    for diagram in diagrams.values():
+        for shape in diagram.shapes:
+            if shape.fibres.pattern is FibrePattern.FAN:
+                left, top, right, bottom = shape_rect(shape)
+                x, y = shape.fibres.focus
+                assert not (left <= x <= right and top <= y <= bottom), shape.id
