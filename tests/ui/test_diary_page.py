@@ -169,3 +169,14 @@ def test_a_kiosk_offers_no_export_and_writes_no_file(
     target = tmp_path / "diary.csv"  # type: ignore[operator]
     assert not kiosk.export_csv(target)
     assert not target.exists()
+
+
+def test_the_body_map_works_from_the_keyboard(qtbot: QtBot, page: DiaryPage) -> None:
+    """Arrow keys move between areas (the name is spoken), Space picks one."""
+    body_map = page.episode_form.body_map
+    body_map.setFocus()
+    qtbot.keyClick(body_map, Qt.Key.Key_Right)
+    spoken = body_map.accessibleDescription()
+    qtbot.keyClick(body_map, Qt.Key.Key_Space)
+    assert body_map.selected
+    assert page.episode_form.area_label.text() == spoken
