@@ -31,6 +31,7 @@ OUT = Path(__file__).resolve().parent.parent / "assets" / "stretches"
 SIDE = Camera(0, 0, (0, 206))
 #: Lying poses are long and low: zoom in about the body's middle so they fill the panel.
 LYING = Camera(0, 0, (176, 196), 1.35, (180, 0, 0))
+SEATED = Camera(0, 0, (180, 208), 1.2, (162, 0, 0))
 
 
 def polygon(
@@ -97,7 +98,7 @@ def knee_to_chest() -> str:
 def figure_four() -> str:
     # Raised and turned a little towards the feet, so the turned-out knee and the shin resting
     # across the other knee show as the "4" that names the stretch.
-    camera = Camera(15, 30, (180, 150), 1.3, (205, 30, 0))
+    camera = Camera(15, 30, (176, 146), 1.6, (205, 30, 0))
     pose = Pose(
         pelvis=(200, 12, 0), trunk=unit((-1, 0.03, 0)), head=unit((-1, 0.08, 0)),
         legs={"far": Limb((246, 58, -9), (0.1, 1, 0), (0.2, 1, 0)),
@@ -169,7 +170,9 @@ def seated_hamstring() -> str:
         arms={"near": Limb((166, 60, 12), (-0.3, -1, 0.2)), "far": Limb((170, 58, -12), (-0.3, -1, -0.2))},
         target=("near", "hamstrings", 1),
     )  # fmt: skip
-    return svg("Seated hamstring stretch", pose, SIDE, [floor_line(SIDE), *chair(SIDE, 150, 96)])
+    return svg(
+        "Seated hamstring stretch", pose, SEATED, [floor_line(SEATED), *chair(SEATED, 150, 96)]
+    )
 
 
 def supine_twist() -> str:
