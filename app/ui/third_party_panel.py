@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -18,6 +18,8 @@ from app.ui.widgets import label
 #: List and text sit side by side at this height, so About fits a 720x540 screen.
 PANE_HEIGHT = 230
 LIST_WIDTH = 290
+#: The theme's item padding (8 px above and below) and a 2 px focus border on each side.
+ITEM_PADDING = 24
 FROM_SOURCE = (
     "Running from source: nothing third-party is redistributed here. The bundle, the wheel "
     "and the Debian package each list what they ship."
@@ -59,10 +61,13 @@ class ThirdPartyPanel(QWidget):
         self.components.setFixedSize(LIST_WIDTH, PANE_HEIGHT)
         self.components.setWordWrap(True)
         self.components.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for both lines plus the focus border, which would otherwise elide the second.
+        two_lines = 2 * self.components.fontMetrics().lineSpacing() + ITEM_PADDING
         for component in notices.components:
             # Name on the first line, licence on the second: long licence names stay whole.
             item = QListWidgetItem(f"{component.name} {component.version}\n{component.licence}")
             item.setToolTip(component.licence)
+            item.setSizeHint(QSize(0, two_lines))
             self.components.addItem(item)
         self.notice = QPlainTextEdit()
         self.notice.setReadOnly(True)

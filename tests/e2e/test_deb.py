@@ -18,15 +18,8 @@ import pytest
 
 import app
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        bool(os.environ.get("GLUTEAL_ATLAS_SKIP_BUNDLE_TEST")),
-        reason="GLUTEAL_ATLAS_SKIP_BUNDLE_TEST is set",
-    ),
-    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the spec targets Linux"),
-]
+# `bundle` is the session's one build (tests/e2e/conftest.py), shared with the bundle tests.
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 CHECKOUT = Path(app.__file__).resolve().parent.parent
 NAME = "gluteal-atlas"
