@@ -17,6 +17,7 @@ from app.services.store import Store
 from app.ui.context import PageContext
 from app.ui.diary.charts import DAYS_SHOWN, DiaryCharts
 from app.ui.diary.page import DiaryPage
+from app.ui.diary.qdates import qdate
 
 
 @pytest.fixture
@@ -180,3 +181,50 @@ def test_the_body_map_works_from_the_keyboard(qtbot: QtBot, page: DiaryPage) -> 
     qtbot.keyClick(body_map, Qt.Key.Key_Space)
     assert body_map.selected
     assert page.episode_form.area_label.text() == spoken
+
+
+def test_a_medicine_is_edited_marked_stopped_and_removed(
+    qtbot: QtBot, page: DiaryPage, store: Store
+) -> None:
+    page.show_view("days")
+    meds = page.medicines
+    qtbot.keyClicks(meds.name, "Sertralin")
+    _click(qtbot, meds.add_button)
+    meds.list.setCurrentRow(0)
+    _click(qtbot, meds.edit_button)
+    qtbot.keyClicks(meds.name, "e")
+    qtbot.keyClicks(meds.dose, "50 mg")
+    _click(qtbot, meds.add_button)
+    meds.list.setCurrentRow(0)
+    _click(qtbot, meds.stop_button)
+    rows = store.query("SELECT name, dose, stopped_on IS NOT NULL FROM diary_medicines")
+    assert rows == [("Sertraline", "50 mg", 1)]
+    meds.list.setCurrentRow(0)
+    _click(qtbot, meds.remove_button)
+    assert store.query("SELECT COUNT(*) FROM diary_medicines") == [(0,)]
+
+
+def test_an_experiment_is_planned_and_reported_in_words(
+    qtbot: QtBot, page: DiaryPage, page_context: PageContext, store: Store
+) -> None:
+    """Plan saved from the panel; with 7 + 7 recorded days the result is a sentence with a
+    95% interval; the plan can be deleted."""
+    diary = page_context.diary
+    today = page_context.clock.now().astimezone().date()
+    for back in range(14):
+        diary.save_day(DayContext(today - timedelta(days=back)))
+    page.show_view("experiment")
+    panel = page.experiment
+    panel.baseline_start.setDate(qdate(today - timedelta(days=13)))
+    panel.change_start.setDate(qdate(today - timedelta(days=6)))
+    panel.change_end.setDate(qdate(today))
+    qtbot.keyClicks(panel.plan, "no coffee after noon")
+    _click(qtbot, panel.save_button)
+    assert store.query("SELECT factor, plan FROM diary_experiments") == [
+        ("caffeine", "no coffee after noon")
+    ]
+    assert "95% interval" in panel.result.text()
+    assert "not proof" in panel.result.text()
+    _click(qtbot, panel.delete_button)
+    assert store.query("SELECT COUNT(*) FROM diary_experiments") == [(0,)]
+    assert panel.result.text() == "No experiment planned yet."

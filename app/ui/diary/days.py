@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -24,6 +25,8 @@ from app.services.diary import Diary, DiaryInputError
 from app.services.store import StoreError
 from app.ui.diary.qdates import qdate
 from app.ui.widgets import button, label
+
+_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DayForm(QWidget):
@@ -142,10 +145,17 @@ class MedicineList(QWidget):
         self.started.setDisplayFormat("d MMM yyyy")
         self.started.setAccessibleName("Started on")
         self.started.setDate(qdate(clock.now().astimezone().date()))
+        self._clock = clock
+        self._medicines: dict[int, Medicine] = {}
+        self._editing: Medicine | None = None
         self.add_button = button("Add medicine")
+        self.edit_button = button("Edit selected")
+        self.stop_button = button("Stopped today")
         self.remove_button = button("Remove selected")
         self._build()
         self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.stop_button.clicked.connect(self._on_stop_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         diary.changed.connect(self._refresh)
         self._refresh()
@@ -159,34 +169,71 @@ class MedicineList(QWidget):
         for widget in (self.name, self.dose, label("since"), self.started, self.add_button):
             row.addWidget(widget)
         column.addLayout(row)
-        column.addWidget(self.remove_button)
+        actions = QHBoxLayout()
+        for widget in (self.edit_button, self.stop_button, self.remove_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        column.addLayout(actions)
 
     def _refresh(self) -> None:
         self.list.clear()
-        for medicine in self._diary.medicines():
+        medicines = self._diary.medicines()
+        self._medicines = {m.id: m for m in medicines if m.id is not None}
+        for medicine in medicines:
             since = f", since {medicine.started_on:%d %b %Y}" if medicine.started_on else ""
+            stopped = f", stopped {medicine.stopped_on:%d %b %Y}" if medicine.stopped_on else ""
             dose = f" {medicine.dose}" if medicine.dose else ""
-            item = QListWidgetItem(f"{medicine.name}{dose}{since}")
-            item.setData(256, medicine.id)
+            item = QListWidgetItem(f"{medicine.name}{dose}{since}{stopped}")
+            item.setData(_ROLE, medicine.id)
             self.list.addItem(item)
-        self.remove_button.setEnabled(self.list.count() > 0)
+        for widget in (self.edit_button, self.stop_button, self.remove_button):
+            widget.setEnabled(bool(medicines))
 
-    def _on_add_clicked(self) -> None:
-        started: date = self.started.date().toPython()  # type: ignore[assignment]
-        medicine = Medicine(self.name.text(), self.dose.text(), started)
+    def _selected(self) -> Medicine | None:
+        item = self.list.currentItem()
+        return self._medicines.get(int(item.data(_ROLE))) if item is not None else None
+
+    def _save(self, medicine: Medicine) -> bool:
         try:
             self._diary.save_medicine(medicine)
         except (DiaryInputError, StoreError) as error:
             self.failed.emit(f"Not saved: {error}")
+            return False
+        return True
+
+    def _on_add_clicked(self) -> None:
+        started: date = self.started.date().toPython()  # type: ignore[assignment]
+        editing = self._editing
+        medicine = Medicine(self.name.text(), self.dose.text(), started)
+        if editing is not None:
+            medicine = replace(medicine, stopped_on=editing.stopped_on, id=editing.id)
+        if self._save(medicine):
+            self._editing = None
+            self.add_button.setText("Add medicine")
+            self.name.clear()
+            self.dose.clear()
+
+    def _on_edit_clicked(self) -> None:
+        medicine = self._selected()
+        if medicine is None:
             return
-        self.name.clear()
-        self.dose.clear()
+        self._editing = medicine
+        self.name.setText(medicine.name)
+        self.dose.setText(medicine.dose)
+        if medicine.started_on is not None:
+            self.started.setDate(qdate(medicine.started_on))
+        self.add_button.setText("Save changes")
+
+    def _on_stop_clicked(self) -> None:
+        medicine = self._selected()
+        if medicine is not None:
+            self._save(replace(medicine, stopped_on=self._clock.now().astimezone().date()))
 
     def _on_remove_clicked(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
+        medicine = self._selected()
+        if medicine is None or medicine.id is None:
             return
         try:
-            self._diary.delete_medicine(int(item.data(256)))
+            self._diary.delete_medicine(medicine.id)
         except StoreError as error:
             self.failed.emit(f"Not removed: {error}")

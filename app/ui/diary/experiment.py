@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.diary import FACTORS, MIN_EXPERIMENT_DAYS, Experiment, Factor
 from app.domain.diary_stats import experiment_result
@@ -49,10 +57,12 @@ class ExperimentPanel(QWidget):
         self.change_start = _date_edit("Change starts")
         self.change_end = _date_edit("Change ends")
         self.save_button = button("Save plan", "primary")
+        self.delete_button = button("Delete plan")
         self.result = label("", "h3")
         self.result.setAccessibleName("Result")
         self._build()
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
         diary.changed.connect(self.refresh)
         self.refresh()
 
@@ -73,13 +83,18 @@ class ExperimentPanel(QWidget):
             grid.addWidget(label(words), row, 0)
             grid.addWidget(widget, row, 1)
         column.addLayout(grid)
-        column.addWidget(self.save_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        column.addLayout(actions)
         column.addWidget(self.result)
         column.addStretch(1)
 
     def refresh(self) -> None:
         experiment = self._diary.latest_experiment()
         self._current = experiment
+        self.delete_button.setEnabled(experiment is not None)
         if experiment is None:
             today = self._clock.now().astimezone().date()
             self._show_dates(today, today + timedelta(days=7), today + timedelta(days=20))
@@ -112,6 +127,14 @@ class ExperimentPanel(QWidget):
             self._diary.save_experiment(experiment)
         except (DiaryInputError, StoreError) as error:
             self.failed.emit(f"Not saved: {error}")
+
+    def _on_delete_clicked(self) -> None:
+        if self._current is None or self._current.id is None:
+            return
+        try:
+            self._diary.delete_experiment(self._current.id)
+        except StoreError as error:
+            self.failed.emit(f"Not deleted: {error}")
 
 
 def _date_edit(name: str) -> QDateEdit:
