@@ -48,6 +48,22 @@ class ClampedStamps:
         )
 
 
+def any_future_stamps(connection: sqlite3.Connection, now: datetime) -> bool:
+    """Whether anything is stamped after ``now`` (plus :data:`SLACK`): a read, no write lock."""
+    limit = (now + SLACK).isoformat()
+    probes = [
+        f"SELECT 1 FROM {table} WHERE julianday({column}) > julianday(?)"
+        for _kind, table, column in _EVENT_COLUMNS
+    ]
+    probes.append(
+        "SELECT 1 FROM quiz_cards "
+        "WHERE julianday(json_extract(card, '$.last_review')) > julianday(?)"
+    )
+    query = f"SELECT EXISTS ({' UNION ALL '.join(probes)})"
+    row = connection.execute(query, [limit] * len(probes)).fetchone()
+    return bool(row[0])
+
+
 def clamp_future_stamps(connection: sqlite3.Connection, now: datetime) -> ClampedStamps:
     """Move every stamp later than ``now`` (plus :data:`SLACK`) back to ``now``.
 

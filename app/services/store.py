@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services import backups
-from app.services.future_stamps import clamp_future_stamps
+from app.services.future_stamps import any_future_stamps, clamp_future_stamps
 from app.services.migrations import LATEST_VERSION, MIGRATIONS
 
 DB_NAME = "progress.sqlite3"
@@ -155,9 +155,12 @@ class Store:
     def _clamp_future_stamps(self, now: datetime) -> str:
         """Bring progress stamped after ``now`` back to ``now``; the notice, or ``""``."""
         try:
+            # The usual start: a quick read finds nothing, and no write lock is taken.
+            if not any_future_stamps(self._connection, now):
+                return ""
             with self.transaction() as connection:
                 clamped = clamp_future_stamps(connection, now)
-        except StoreError:
+        except (StoreError, sqlite3.Error):
             return ""  # nothing changed; the next start tries again
         return clamped.message if clamped.total else ""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from app.services.store import DB_NAME
 
 REPETITIONS = 50
-ANSWERS_EACH = 12
+ANSWERS_EACH = 8
 ROOT = Path(__file__).resolve().parents[2]
 
 
