@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from app.domain.content import EMPTY_CONTENT
+from app.domain.links import LinkError, parse_link
 from app.domain.problems import SourceRef
 from app.domain.records import RawRecord
 from app.domain.red_flags import (
@@ -151,3 +153,23 @@ def test_self_care_must_say_when_to_come_back() -> None:
     check, problems = _build(outcomes=outcomes)
     assert check is None
     assert any("when to come back" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("href", "resolves"),
+    [
+        ("check:start", True),
+        ("check:elsewhere", False),
+        ("diary:log", True),
+        ("diary:charts", True),
+        ("diary:nowhere", False),
+    ],
+)
+def test_check_and_diary_links_resolve_to_known_targets(href: str, resolves: bool) -> None:
+    """check: has one way in; diary: names one of its views; nothing else resolves."""
+    assert EMPTY_CONTENT.resolves(parse_link(href)) is resolves
+
+
+def test_only_lesson_links_take_an_anchor() -> None:
+    with pytest.raises(LinkError, match="only lesson links"):
+        parse_link("check:start#top")
