@@ -15,6 +15,7 @@ from app.domain.content import Content
 from app.domain.diagram import Diagram, FibrePattern, exposed_area, exposure, shape_rect
 from app.domain.diagram_geometry import area, edge_distance, overlap_points
 from app.domain.diagram_marks import Attachment, View
+from app.domain.links import parse_link
 from app.services.diagram_loader import VIEW_ASSETS, load_diagrams
 from app.services.resources import Resources
 
@@ -216,3 +217,13 @@ def test_fan_foci_lie_outside_their_shapes(diagrams: dict[View, Diagram]) -> Non
                 left, top, right, bottom = shape_rect(shape)
                 x, y = shape.fibres.focus
                 assert not (left <= x <= right and top <= y <= bottom), shape.id
+
+
+def test_variant_links_lead_to_content_that_exists(
+    diagrams: dict[View, Diagram], shipped_content: Content
+) -> None:
+    """The variant legend links to the lesson on piriformis syndrome, which must exist."""
+    links = {v.link for d in diagrams.values() for v in d.variants}
+    assert links
+    for link in links:
+        assert shipped_content.resolves(parse_link(link)), link
