@@ -260,10 +260,24 @@ class DiagramView(FigureInput):
         anchor = self._exposure.anchor(structure_id, self._depth)
         if anchor is None:
             return None
-        point = self._scene_transform().map(anchor).toPoint()
-        if not self.rect().contains(point) or self.structure_at(QPointF(point)) != structure_id:
-            return None
-        return point
+        centre = self._scene_transform().map(anchor).toPoint()
+        # A thin strip (a nerve, a sliver of bone) can be under a pixel wide at small sizes, so
+        # rounding may land beside it; the pixels around the anchor are tried too.
+        for dx, dy in (
+            (0, 0),
+            (1, 0),
+            (-1, 0),
+            (0, 1),
+            (0, -1),
+            (1, 1),
+            (-1, -1),
+            (1, -1),
+            (-1, 1),
+        ):
+            point = centre + QPoint(dx, dy)
+            if self.rect().contains(point) and self.structure_at(QPointF(point)) == structure_id:
+                return point
+        return None
 
     def depth_showing(self, structure_id: str) -> int:
         """The depth at which a structure is best seen (shallowest that shows nearly all)."""

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QTransform
 from app.domain.diagram import DEPTHS, Diagram, best_depth, exposed_area, exposed_point
 from app.ui.anatomy.scene_paint import ShapeArt
 
-RASTER_MAX_PX = 1200.0  # longest side of a depth's raster (about one pixel per scene unit)
+RASTER_MAX_PX = 800.0  # longest side of a depth's raster (about one pixel per scene unit)
 ANCHOR_CELLS = 900  # grid cells searched for the point deepest inside (as the domain default)
 
 
@@ -107,6 +107,8 @@ class Exposure:
         index = next((i for i, s in enumerate(visible) if s.id == structure_id), -1)
         if index < 0:
             return lambda point: False
+        if index >= 255:  # beyond a byte's indices: ask the outlines
+            return self._exact_test(structure_id, depth)
         image, to_image = self._raster(depth)
         wanted = index + 1
         width, height = image.width(), image.height()
@@ -114,7 +116,7 @@ class Exposure:
 
         def on_top(point: tuple[float, float]) -> bool:
             x, y = int(point[0] * m11 + dx), int(point[1] * m22 + dy)
-            return 0 <= x < width and 0 <= y < height and image.pixel(x, y) & 0xFFFFFF == wanted
+            return 0 <= x < width and 0 <= y < height and image.pixel(x, y) & 0xFF == wanted
 
         return on_top
 
@@ -124,14 +126,17 @@ class Exposure:
             scale = min(1.0, RASTER_MAX_PX / max(right - left, bottom - top, 1.0))
             to_image = QTransform.fromScale(scale, scale).translate(-left, -top)
             size = (int((right - left) * scale) + 2, int((bottom - top) * scale) + 2)
-            image = QImage(*size, QImage.Format.Format_RGB32)
+            # One byte a pixel: a figure has far fewer than 255 shapes, and eight rasters (two
+            # views, four depths) then cost about 2.5 MiB rather than 15.
+            image = QImage(*size, QImage.Format.Format_Grayscale8)
             image.fill(0)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # exact indices
             painter.setTransform(to_image)
             painter.setPen(Qt.PenStyle.NoPen)
             for index, shape in enumerate(self._diagram.visible(depth)):
-                painter.fillPath(self._arts[shape.id].outline, QColor.fromRgb(index + 1))
+                level = index + 1
+                painter.fillPath(self._arts[shape.id].outline, QColor(level, level, level))
             painter.end()
             self._rasters[depth] = (image, to_image)
         return self._rasters[depth]
