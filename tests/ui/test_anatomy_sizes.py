@@ -4,7 +4,7 @@ the figure fills its canvas, and labels never overlap or vanish silently."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -117,3 +117,31 @@ def test_place_labels_counts_what_does_not_fit() -> None:
     boxes = [item.box for item in placement.placed]
     for index, box in enumerate(boxes):
         assert not any(box.intersects(other) for other in boxes[index + 1 :])
+
+
+def test_compact_page_puts_the_card_behind_the_panel_toggle(
+    qtbot: QtBot, page: AnatomyPage
+) -> None:
+    """At 720x540 the figure takes the width: short control names, the sidebar hidden; a tap
+    on a structure opens the panel at its card, and the toggle closes it again."""
+    page.resize(720 - RAIL, 540)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.compact
+    assert not page.side.isVisible()
+    assert [b.text() for b in page.depth_buttons] == ["1", "2", "3", "4"]
+    assert page.depth_buttons[0].accessibleName() == "Peel to depth 1: Superficial"
+    view = page.view
+    assert isinstance(view, DiagramView)
+    point = view.point_inside("gluteus-maximus")
+    assert point is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=point)
+    assert page.side.isVisible()
+    assert page.side.current_page() is page.card
+    assert page.card.structure_id == "gluteus-maximus"
+    qtbot.mouseClick(page.top_bar.panel_toggle, Qt.MouseButton.LeftButton)
+    assert not page.side.isVisible()
+    page.resize(1400, 900)
+    assert not page.compact
+    assert page.side.isVisible()
+    assert page.card.isVisibleTo(page)

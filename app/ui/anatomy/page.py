@@ -273,6 +273,7 @@ class AnatomyPage(Page):
             self.side.setVisible(True)
             self.side.remove_page(self.card)
             self.splitter.addWidget(self.card)
+            self.card.show()  # the stack hid it when it was not the page on show
             self.splitter.setSizes([230, max(self.width() - 600, 300), 320])
 
     # --- slots -----------------------------------------------------------------------------
