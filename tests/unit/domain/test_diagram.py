@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.domain.diagram import (
@@ -56,7 +56,9 @@ def test_parse_path_caps_size() -> None:
 
 @given(st.floats(0.5, 99.5), st.floats(0.5, 99.5))
 def test_contains_matches_a_square(x: float, y: float) -> None:
-    """Point-in-polygon agrees with plain arithmetic for an axis-aligned square."""
+    """Point-in-polygon agrees with plain arithmetic for an axis-aligned square (off its
+    edges: which side an exact edge point falls on is a convention, not a rule)."""
+    assume(x not in (20, 60) and y not in (30, 70))
     polygons = flatten(parse_path(_square(20, 30, 40)))
     assert contains(polygons, x, y) == (20 < x < 60 and 30 < y < 70)
 
