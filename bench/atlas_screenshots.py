@@ -1,9 +1,11 @@
 """Screenshots of the atlas for review: each view at each depth, plus the smallest window and
 the largest text size.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/atlas_screenshots.py [DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/atlas_screenshots.py [DIR [OLD_SVG]]
 
-Writes PNGs to DIR (default docs/screenshots/atlas), each named for what it shows.
+Writes PNGs to DIR (default docs/screenshots/atlas), each named for what it shows. With
+OLD_SVG (say ``git show 948293b:assets/anatomy/gluteal-posterior.svg > /tmp/old.svg``) it
+also writes ``old-vs-new-depth-N.png``: the earlier figure beside the current one.
 """
 
 from __future__ import annotations
@@ -15,13 +17,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from app.__main__ import build_parser
 from app.domain.diagram_marks import View
 from app.main import build_window
 from app.services.clock import SystemClock
+from app.services.diagram_loader import load_diagram, read_diagram
 from app.services.resources import find_resources
+from app.ui.anatomy.diagram import DiagramView
+from app.ui.theme import Theme
 
 #: (view, depth, structure selected) for the view x depth sheet.
 SHOTS = {
@@ -43,6 +50,25 @@ def _save(window: object, app: QApplication, path: Path) -> None:
     _settle(app)
     window.grab().save(str(path))  # type: ignore[attr-defined]
     print(path)
+
+
+def _old_vs_new(folder: Path, old_svg: Path) -> None:
+    """The earlier posterior figure beside the current one at each depth (labels on)."""
+    figures = (read_diagram(old_svg), load_diagram(find_resources()))
+    for depth in (1, 2, 3, 4):
+        sheet = QImage(1040, 620, QImage.Format.Format_RGB32)
+        sheet.fill(QColor("white"))
+        painter = QPainter(sheet)
+        for index, diagram in enumerate(figures):
+            view = DiagramView(diagram, Theme())
+            view.resize(520, 620)
+            view.set_depth(depth)
+            view.finish_fade()
+            painter.drawImage(QPoint(index * 520, 0), view.grab().toImage())
+            view.deleteLater()
+        painter.end()
+        sheet.save(str(folder / f"old-vs-new-depth-{depth}.png"))
+        print(folder / f"old-vs-new-depth-{depth}.png")
 
 
 def main() -> int:
@@ -84,6 +110,8 @@ def main() -> int:
     _save(window, app, folder / "text-2x-1280x820.png")
     window.context.settings.font_scale = 1.0  # type: ignore[attr-defined]
     window.close()
+    if len(sys.argv) > 2:
+        _old_vs_new(folder, Path(sys.argv[2]))
     return 0
 
 

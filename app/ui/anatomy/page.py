@@ -300,6 +300,8 @@ class AnatomyPage(Page):
         self._set_depth(step.depth or self.view.depth_showing(first))
         self.view.highlight_many(step.structures)
         self.view.scroll_to(first)
+        if self.tracer.trace is not None:
+            self._show_card(self.tracer.trace.nerve)  # the nerve's card beside its walk
 
     def _on_side_current_changed(self, page: QWidget) -> None:
         if page is self.tracer:

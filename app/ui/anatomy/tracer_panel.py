@@ -7,7 +7,7 @@ The panel only says where the walk is; the page lights the step's structures up 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.nerve_tracer import NerveTrace, TraceStep
@@ -38,7 +38,9 @@ class TracerPanel(QWidget):
         self.nerve_box.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.nerve_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for trace in traces:
-            self.nerve_box.addItem(QListWidgetItem(f"{trace.name} ({trace.roots})"))
+            item = QListWidgetItem(trace.name)
+            item.setToolTip(f"Roots {trace.roots}")
+            self.nerve_box.addItem(item)
         self.summary = label("", "muted")
         self.counter = label("", "eyebrow")
         self.title = label("", "h3")
@@ -61,7 +63,8 @@ class TracerPanel(QWidget):
             column.addWidget(label("No nerve traces are installed.", "muted"))
             column.addStretch(1)
             return
-        column.addWidget(self.nerve_box, 1)
+        self.nerve_box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.addWidget(self.nerve_box)
         column.addWidget(self.summary)
         column.addSpacing(8)
         column.addWidget(self.counter)
@@ -72,6 +75,7 @@ class TracerPanel(QWidget):
         buttons.addWidget(self.next_button)
         column.addLayout(buttons)
         column.addWidget(label("Arrow keys also move along the nerve.", "muted"))
+        column.addStretch(1)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -137,6 +141,26 @@ class TracerPanel(QWidget):
             f"Step {self._index + 1} of {total}: {step.title}. {step.text}"
         )
         self.step_shown.emit(step)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list_height()
+
+    def _fit_list_height(self) -> None:
+        """As tall as its (wrapped) rows at this width: every nerve's name stays whole, and the
+        step text below keeps the rest of the sidebar."""
+        box = self.nerve_box
+        if box.count() == 0:
+            return
+        box.doItemsLayout()  # rows wrapped at the current width before measuring them
+        first = box.visualItemRect(box.item(0))
+        last = box.visualItemRect(box.item(box.count() - 1))
+        content = last.bottom() - first.top() + 1 + 2 * first.top()
+        box.setFixedHeight(max(content, 0) + 2 * box.frameWidth() + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
