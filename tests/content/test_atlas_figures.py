@@ -63,7 +63,7 @@ def test_generator_derives_the_femur_from_its_measurements() -> None:
 
 def _hosted_fraction(attachment: Attachment, diagram: Diagram) -> float:
     hosts = [s for s in diagram.shapes if s.kind in _HOSTS]
-    points = overlap_points(attachment.polygons, attachment.polygons, step=2.5)
+    points = overlap_points(attachment.polygons, attachment.polygons, step=3.5)
     inside = [p for p in points if any(host.contains(p) for host in hosts)]
     return len(inside) / max(len(points), 1)
 
@@ -227,3 +227,19 @@ def test_variant_links_lead_to_content_that_exists(
     assert links
     for link in links:
         assert shipped_content.resolves(parse_link(link)), link
+
+
+def test_every_structure_can_be_tapped_somewhere(diagrams: dict[View, Diagram]) -> None:
+    """Each structure lies uncovered over at least ~75 mm^2 at some depth of some view, so a
+    finger (about 8 x 8 mm on the figure at its usual size) can land on it."""
+    exposed: dict[str, float] = {}
+    for diagram in diagrams.values():
+        for shape in diagram.shapes:
+            areas = [
+                exposed_area(shape_rect(shape), exposure(diagram, shape.id, depth), cells=300)
+                for depth in range(1, shape.layer + 1)
+            ]
+            exposed[shape.id] = max(exposed.get(shape.id, 0.0), *areas)
+    scale = 2.3 * 2.3  # square SVG units per square millimetre
+    small = {sid: round(area / scale) for sid, area in exposed.items() if area < 75 * scale}
+    assert small == {}
