@@ -187,6 +187,11 @@ class FigurePainting(QWidget):
         """Variant course, attachments (above every layer) and overlays, in scene units."""
         palette = self._theme.palette
         if self._variant is not None:
+            # The usual course fades where it shows, so the variant reads as replacing it.
+            usual = self._exposure.path(self._variant.structure_id, self._depth)
+            ghost = QColor(palette.surface)
+            ghost.setAlphaF(0.75)
+            painter.fillPath(usual, ghost)
             paint_variant(painter, to_path(self._variant.path), palette)
         for attachment in self.attachments_shown():
             paint_attachment(painter, to_path(attachment.path), END_STYLES[attachment.end])

@@ -38,7 +38,8 @@ class VariantsPanel(QWidget):
         self.choices.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty_note = label("This view draws no variants.", "muted")
-        self.lesson_button = button("Lesson: piriformis syndrome")
+        self.lesson_button = button("Read the lesson")  # short: it must fit a narrow sidebar
+        self.lesson_button.setToolTip("The lesson on piriformis syndrome")
         self.lesson_button.setAccessibleName("Open the lesson on piriformis syndrome")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 8, 0, 0)
