@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from app.domain.diagram import Diagram, Shape, hit_test, shape_rect
+from app.domain.diagram import Diagram, Shape, exposed_area, exposure, hit_test, shape_rect
 from app.domain.diagram_geometry import Polygon, overlap_points
 from app.domain.diagram_marks import View
 from app.services.diagram_loader import load_diagram
@@ -195,3 +195,13 @@ def test_every_sciatic_variant_is_drawn_and_hedged(posterior: Diagram) -> None:
         assert variant.link == "lesson:medical-causes#piriformis-syndrome"
         starts = {_strand_start(piriformis, strand) for strand in variant.polygons}
         assert starts == _VARIANT_STRANDS[variant.variant_id], variant.variant_id
+
+
+def test_piriformis_is_mostly_uncovered_where_it_is_studied(posterior: Diagram) -> None:
+    """At its own depth (and already once maximus is peeled) most of piriformis shows: the
+    old figure hid 70 % of it."""
+    piriformis = _shape(posterior, "piriformis")
+    whole = exposed_area(shape_rect(piriformis), lambda point: piriformis.contains(point))
+    for depth in (2, 3):
+        shown = exposed_area(shape_rect(piriformis), exposure(posterior, "piriformis", depth))
+        assert shown > 0.75 * whole, depth
