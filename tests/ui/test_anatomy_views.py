@@ -199,6 +199,13 @@ def test_tracer_steps_along_the_sciatic_nerve_by_button_and_key(
     assert not tracer.next_button.isEnabled()
     qtbot.keyClick(tracer, Qt.Key.Key_Left)
     assert tracer.step_index == len(trace.steps) - 2
+    # With a button focused (after clicking it), the arrows still step along the nerve.
+    qtbot.mouseClick(tracer.previous_button, Qt.MouseButton.LeftButton)
+    tracer.previous_button.setFocus()
+    qtbot.keyClick(tracer.previous_button, Qt.Key.Key_Left)
+    assert tracer.step_index == len(trace.steps) - 4
+    qtbot.keyClick(tracer.previous_button, Qt.Key.Key_Right)
+    assert tracer.step_index == len(trace.steps) - 3
 
 
 def test_tracer_moves_to_the_lateral_view_where_a_step_asks(page: AnatomyPage) -> None:

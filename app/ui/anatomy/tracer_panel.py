@@ -7,7 +7,7 @@ The panel only says where the walk is; the page lights the step's structures up 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.domain.nerve_tracer import NerveTrace, TraceStep
@@ -55,6 +55,12 @@ class TracerPanel(QWidget):
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Arrow keys step wherever the focus is inside the panel: a focused push button
+        # would otherwise take Left/Right to move focus, so Next then Right did nothing.
+        for key, move in ((Qt.Key.Key_Right, self.next), (Qt.Key.Key_Left, self.previous)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(move)
 
     def _layout(self, traces: tuple[NerveTrace, ...]) -> None:
         column = QVBoxLayout(self)
@@ -163,9 +169,9 @@ class TracerPanel(QWidget):
         box.setFixedHeight(max(content, 0) + 2 * box.frameWidth() + 2)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+        if event.key() == Qt.Key.Key_Down:
             self.next()
-        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+        elif event.key() == Qt.Key.Key_Up:
             self.previous()
         elif event.key() == Qt.Key.Key_Escape:
             self.stop()
