@@ -84,6 +84,20 @@ def test_a_pipe_or_device_in_any_content_position_is_refused_without_blocking(
         assert len(content.lessons) >= 7  # the rest still loads
 
 
+@pytest.mark.parametrize("position", ["nerve-tracer.toml", "red-flags.toml"])
+def test_check_content_does_not_block_on_a_pipe_named_like_the_other_content_files(
+    tmp_path: Path, resources: Resources, position: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The nerve tracer and the red-flag self-check read their files without blocking too."""
+    root = _copy_of_shipped(tmp_path, resources)
+    _replace_with_pipe(root / position)
+    status = _load_with_watchdog(lambda: check_content(root), root / position)
+    assert status == 1
+    assert any(
+        line.startswith(f"{position}:1: is") for line in capsys.readouterr().out.split("\n")
+    )
+
+
 def test_a_link_to_a_pipe_inside_the_folder_is_refused(
     tmp_path: Path, resources: Resources
 ) -> None:
