@@ -16,7 +16,7 @@ from app.ui.widgets import button, label
 
 VIEW_NAMES = {View.POSTERIOR: "Posterior", View.LATERAL: "Lateral"}
 #: Short names for small windows and large text; accessible names stay the long ones.
-SHORT_VIEW_NAMES = {View.POSTERIOR: "Back", View.LATERAL: "Side"}
+SHORT_VIEW_NAMES = {View.POSTERIOR: "Rear", View.LATERAL: "Side"}
 
 
 class TopBar(QWidget):
@@ -86,7 +86,7 @@ class TopBar(QWidget):
         return list(VIEW_NAMES)[index]
 
     def set_compact(self, compact: bool) -> None:
-        """Short names ("Back", "1"…"4") when space is short; full names otherwise."""
+        """Short names ("Rear", "1"…"4") when space is short; full names otherwise."""
         self.panel_toggle.setVisible(compact)
         for view, choice in self.view_buttons.items():
             choice.setText(SHORT_VIEW_NAMES[view] if compact else VIEW_NAMES[view])
