@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 
 from app.domain.routine_timer import CueKind
 from app.services.resources import Resources
@@ -38,6 +38,60 @@ def _optional_module(name: str) -> Any | None:
         return None
 
 
+class _Voice(QObject):
+    """The speech engine, living on a thread of its own.
+
+    Speech Dispatcher answers "stop" synchronously, and under load it has been seen to take
+    minutes; on the UI thread that froze the app (a kiosk reset stops the voice). Here only
+    this thread waits, and the UI carries on.
+
+    Signals:
+        started(str): the engine began saying this text.
+    """
+
+    started = Signal(str)
+
+    def __init__(self, engine: str) -> None:
+        super().__init__()
+        self._engine_name = engine
+        self._speech: Any | None = None
+        self._text = ""
+
+    @Slot()
+    def open(self) -> None:
+        module = _optional_module("PySide6.QtTextToSpeech")
+        if module is None:
+            return
+        speech = module.QTextToSpeech(self._engine_name, self)
+        if speech.state() == module.QTextToSpeech.State.Error:
+            speech.deleteLater()
+            return
+        speech.setRate(-0.1)  # a touch slower: heard across a room, mid-stretch
+        speech.stateChanged.connect(self._on_state_changed)
+        self._speech = speech
+
+    @Slot(str)
+    def say(self, text: str) -> None:
+        if self._speech is not None:
+            self._text = text
+            self._speech.say(text)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._speech is not None:
+            self._speech.stop()
+
+    @Slot(float)
+    def set_volume(self, volume: float) -> None:
+        if self._speech is not None:
+            self._speech.setVolume(volume)
+
+    def _on_state_changed(self, state: object) -> None:
+        module = _optional_module("PySide6.QtTextToSpeech")
+        if module is not None and state == module.QTextToSpeech.State.Speaking:
+            self.started.emit(self._text)
+
+
 class CuePlayer(QObject):
     """Plays cue sounds and speaks short phrases, at one volume, with one mute switch.
 
@@ -45,7 +99,15 @@ class CuePlayer(QObject):
         resources: where ``sounds/<name>.wav`` live.
         speech_engine: a QTextToSpeech engine name (``""`` picks the platform default;
             ``None`` turns speech off).
+
+    Signals:
+        speech_started(str): the voice began saying a cue's text.
     """
+
+    speech_started = Signal(str)
+    _say = Signal(str)
+    _stop_voice = Signal()
+    _voice_volume = Signal(float)
 
     def __init__(
         self,
@@ -58,10 +120,11 @@ class CuePlayer(QObject):
         self._volume = 0.8
         self._muted = False
         self._effects: dict[str, Any] = {}
-        self._speech: Any | None = None
+        self._voice: _Voice | None = None
+        self._voice_thread: QThread | None = None
         self._load_sounds(resources)
         if speech_engine is not None:
-            self._speech = self._make_speech(speech_engine)
+            self._start_voice(speech_engine)
 
     # -- what works ----------------------------------------------------------------------
 
@@ -71,7 +134,7 @@ class CuePlayer(QObject):
 
     @property
     def has_speech(self) -> bool:
-        return self._speech is not None
+        return self._voice is not None
 
     @property
     def audible(self) -> bool:
@@ -88,8 +151,7 @@ class CuePlayer(QObject):
         self._volume = min(1.0, max(0.0, volume))
         for effect in self._effects.values():
             effect.setVolume(self._volume)
-        if self._speech is not None:
-            self._speech.setVolume(self._volume)
+        self._voice_volume.emit(self._volume)
 
     @property
     def muted(self) -> bool:
@@ -111,16 +173,15 @@ class CuePlayer(QObject):
         if effect is not None:
             effect.play()
             heard = True
-        if text and self._speech is not None:
-            self._speech.say(text)
+        if text and self._voice is not None:
+            self._say.emit(text)
             heard = True
         return heard
 
     def stop(self) -> None:
         for effect in self._effects.values():
             effect.stop()
-        if self._speech is not None:
-            self._speech.stop()
+        self._stop_voice.emit()  # queued to the voice's thread: never waits here
 
     def effect(self, name: str) -> Any | None:
         """The loaded ``QSoundEffect`` for a sound name (for tests and diagnostics)."""
@@ -138,24 +199,43 @@ class CuePlayer(QObject):
                 continue
             self._effects[name] = _sound_effect(multimedia, path, self)
 
-    def _make_speech(self, engine: str) -> Any | None:
+    def _start_voice(self, engine: str) -> None:
         module = _optional_module("PySide6.QtTextToSpeech")
         if module is None:
-            return None
-        engine_class = module.QTextToSpeech
-        engines = list(engine_class.availableEngines())
+            return
+        engines = list(module.QTextToSpeech.availableEngines())
         usable = [name for name in engines if name not in _FAKE_ENGINES]
-        if engine and engine not in engines:
-            return None
-        if not engine and not usable:
-            return None
-        speech = engine_class(engine or usable[0], self)
-        if speech.state() == engine_class.State.Error:
-            speech.deleteLater()
-            return None
-        speech.setRate(-0.1)  # a touch slower: heard across a room, mid-stretch
-        return speech
+        if (engine and engine not in engines) or (not engine and not usable):
+            return
+        thread = QThread()
+        thread.setObjectName("cue-voice")
+        voice = _Voice(engine or usable[0])
+        voice.moveToThread(thread)
+        thread.started.connect(voice.open)
+        thread.finished.connect(voice.deleteLater)
+        self._say.connect(voice.say)
+        self._stop_voice.connect(voice.stop)
+        self._voice_volume.connect(voice.set_volume)
+        voice.started.connect(self.speech_started)
+        self._voice, self._voice_thread = voice, thread
+        # Not self's method: by the time destroyed is emitted, self is half gone.
+        self.destroyed.connect(lambda *_: _finish(thread))
+        thread.start()
 
+    def close(self) -> None:
+        """End the voice's thread (waits a moment; a stuck engine is left to the OS)."""
+        self._voice_thread_quit()
+
+    def _voice_thread_quit(self) -> None:
+        thread, self._voice_thread = self._voice_thread, None
+        if thread is not None:
+            _finish(thread)
+
+
+def _finish(thread: QThread) -> None:
+    if thread.isRunning():
+        thread.quit()
+        thread.wait(2000)
 
 def _has_audio_output(multimedia: Any) -> bool:
     try:

@@ -82,10 +82,10 @@ def test_spoken_cues_with_the_mock_engine(qtbot, resources: Resources) -> None:
         pytest.skip("the mock text-to-speech plugin is not shipped with this Qt")
     player = CuePlayer(resources, speech_engine="mock")
     assert player.has_speech
-    said: list[int] = []
-    player._speech.sayingWord.connect(lambda *args: said.append(1))
-    assert player.play(CueKind.SWITCH_SIDES, "Switch sides")
-    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    with qtbot.waitSignal(player.speech_started, timeout=5000) as spoken:
+        assert player.play(CueKind.SWITCH_SIDES, "Switch sides")
+    assert spoken.args == ["Switch sides"]
+    player.close()
 
 
 def test_without_multimedia_and_speech_cues_are_silent(monkeypatch, qapp, resources) -> None:
