@@ -209,8 +209,12 @@ def _sample(points: Sequence[Point], steps: int = 8) -> list[Point]:
 
 
 def ribbon(centre: Sequence[Point], widths: Sequence[float]) -> str:
-    """A closed outline ``widths`` wide (start → end, linearly) along a centre line."""
-    samples = _sample(centre)
+    """A closed outline ``widths`` wide (start → end, linearly) along a centre line.
+
+    Both edges are smooth curves through offset points (two per centre-line segment), with
+    square ends; few commands keep the file small and quick to load.
+    """
+    samples = _sample(centre, steps=2)
     left, right = [], []
     for index, point in enumerate(samples):
         a = samples[max(index - 1, 0)]
@@ -221,8 +225,12 @@ def ribbon(centre: Sequence[Point], widths: Sequence[float]) -> str:
         half = (widths[0] + (widths[-1] - widths[0]) * fraction) / 2
         left.append((point[0] + normal[0] * half, point[1] + normal[1] * half))
         right.append((point[0] - normal[0] * half, point[1] - normal[1] * half))
-    outline = left + right[::-1]
-    return "M " + " L ".join(_xy(p) for p in outline) + " Z"
+    # The outline starts at the middle of the first end, so the path's first point is where
+    # the structure begins (tests and the nerve tracer read it from there).
+    middle = ((left[0][0] + right[0][0]) / 2, (left[0][1] + right[0][1]) / 2)
+    outline = [middle, *left, *right[::-1]]
+    corners = {0, 1, len(left), len(left) + 1, len(outline) - 1}  # the square ends
+    return spline(outline, [index in corners for index in range(len(outline))])
 
 
 def outline_data(frame: Frame, spec: Spec) -> str:

@@ -172,9 +172,10 @@ _VARIANT_STRANDS = {
 
 
 def _strand_start(piriformis: Shape, strand: Polygon) -> str:
-    """Where a nerve strand (a ribbon drawn from its upper end) starts relative to the muscle:
-    above it, in its upper half (through the belly) or in its lower half (tucked under)."""
-    start = ((strand[0][0] + strand[-1][0]) / 2, (strand[0][1] + strand[-1][1]) / 2)
+    """Where a nerve strand starts relative to the muscle: above it, in its upper half
+    (through the belly) or in its lower half (tucked under). A ribbon's outline begins at
+    the middle of its upper end (see packaging/make_atlas_figures.py)."""
+    start = strand[0]
     column = _column(piriformis, start[0])
     assert column is not None
     if start[1] < column[0]:
