@@ -207,7 +207,9 @@ class CuePlayer(QObject):
         usable = [name for name in engines if name not in _FAKE_ENGINES]
         if (engine and engine not in engines) or (not engine and not usable):
             return
-        thread = QThread()
+        # A child, so it outlives nothing of ours; destroyed() below ends it before Qt
+        # deletes children.
+        thread = QThread(self)
         thread.setObjectName("cue-voice")
         voice = _Voice(engine or usable[0])
         voice.moveToThread(thread)
