@@ -24,7 +24,6 @@ MAX_COMMANDS = 2_000
 
 _TOKEN = re.compile(r"[MLHVCSQTZmlhvcsqtz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
-_LEFTOVER = re.compile(r"[^\s,]")
 
 
 class PathDataError(ValueError):
@@ -39,9 +38,12 @@ def parse_path(data: str) -> tuple[Command, ...]:
     """
     if len(data) > MAX_PATH_CHARS:
         raise PathDataError(f"path data is {len(data)} characters (limit {MAX_PATH_CHARS})")
-    if _LEFTOVER.search(_TOKEN.sub(" ", data)):
+    tokens = _TOKEN.findall(data)
+    # Every character that is not a separator must belong to a token; comparing counts does
+    # that check in C instead of a second regular-expression pass (the atlas loads faster).
+    if sum(map(len, tokens)) != len("".join(data.replace(",", " ").split())):
         raise PathDataError("path data holds something other than M L H V C S Q T Z and numbers")
-    commands = list(_normalise(_group(_TOKEN.findall(data))))
+    commands = list(_normalise(_group(tokens)))
     if not commands or commands[0][0] != "M":
         raise PathDataError("path data must start with a move (M)")
     if len(commands) > MAX_COMMANDS:

@@ -41,11 +41,33 @@ def test_parse_path_normalises_relative_and_shorthand_commands() -> None:
     assert commands[-1][1][-2:] == (30.0, 0.0)
 
 
-@pytest.mark.parametrize("data", ["", "L 1 2", "M 1", "M 0 0 A 1 1 0 0 0 5 5", "M 0 0 url(x)"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "",
+        "L 1 2",
+        "M 1",
+        "M 0 0 A 1 1 0 0 0 5 5",
+        "M 0 0 url(x)",
+        "M 0 0 e L 1 1",
+        "M 0 0 L 1 1;",
+        "M 0 0 L 1 \u00e91",
+    ],
+)
 def test_parse_path_refuses_what_it_does_not_understand(data: str) -> None:
     """Arcs, stray text, missing numbers and a missing first move are errors, not guesses."""
     with pytest.raises(PathDataError):
         parse_path(data)
+
+
+def test_parse_path_accepts_commas_and_any_whitespace() -> None:
+    """Separators are commas, spaces, tabs and newlines, in any mix."""
+    assert parse_path("M0,0\tL 1,1\n  L2 , 2 Z") == (
+        ("M", (0.0, 0.0)),
+        ("L", (1.0, 1.0)),
+        ("L", (2.0, 2.0)),
+        ("Z", ()),
+    )
 
 
 def test_parse_path_caps_size() -> None:
