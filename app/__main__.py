@@ -95,7 +95,6 @@ def check_content(folder: Path | None) -> int:
     problems += _diagram_problems(content)
     problems += _tracer_problems(root, content)
     problems += _red_flag_problems(root, content)
-    problems += _red_flag_problems(root, content)
     for problem in problems:
         print(problem)
     counts = (
@@ -115,13 +114,6 @@ def _tracer_problems(root: Path, content: Content) -> list[str]:
     from app.services.tracer_loader import tracer_problems
 
     return tracer_problems(root, content.structures.keys())
-
-
-def _red_flag_problems(root: Path, content: Content) -> list[str]:
-    """The self-check's questions, rules, outcomes and links (see red_flag_loader)."""
-    from app.services.red_flag_loader import red_flag_problems
-
-    return red_flag_problems(root, content)
 
 
 def _red_flag_problems(root: Path, content: Content) -> list[str]:
