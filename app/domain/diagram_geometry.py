@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 Point = tuple[float, float]
 Polygon = tuple[Point, ...]
@@ -156,13 +157,22 @@ def flatten(commands: Sequence[Command], steps: int = 12) -> tuple[Polygon, ...]
 def _cubic_points(start: Point, values: tuple[float, ...], steps: int) -> list[Point]:
     x0, y0 = start
     x1, y1, x2, y2, x3, y3 = values
-    result = []
+    return [
+        (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+        for a, b, c, d in _bernstein(steps)
+    ]
+
+
+@cache
+def _bernstein(steps: int) -> tuple[tuple[float, float, float, float], ...]:
+    """The cubic's blending weights at t = 1/steps ... 1, computed once per step count
+    (flattening is most of the time it takes to load the atlas)."""
+    weights = []
     for step in range(1, steps + 1):
         t = step / steps
         u = 1 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        result.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
-    return result
+        weights.append((u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t))
+    return tuple(weights)
 
 
 def contains(polygons: Sequence[Polygon], x: float, y: float) -> bool:
