@@ -23,7 +23,10 @@ from app.domain.diagram import DEPTHS, Diagram, best_depth, exposed_area, expose
 from app.ui.anatomy.scene_paint import ShapeArt
 
 RASTER_MAX_PX = 800.0  # longest side of a depth's raster (about one pixel per scene unit)
-ANCHOR_CELLS = 900  # grid cells searched for the point deepest inside (as the domain default)
+# Grid cells searched for the point deepest inside: fewer than the domain's default 900 halves
+# the first paint's label work; a thin strip's anchor is still found (checked exactly here,
+# and DiagramView.point_inside looks at the pixels round it).
+ANCHOR_CELLS = 400
 
 
 class Exposure:
