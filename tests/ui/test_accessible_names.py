@@ -1,0 +1,77 @@
+"""Every control a person can reach is named for a screen reader, on every page."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from app.main import build_window
+from app.services.clock import FakeClock
+from app.services.resources import Resources
+from app.ui.main_window import MainWindow
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QAbstractItemView,
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, resources: Resources) -> Iterator[MainWindow]:
+    args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("unused"))
+    built, _, handle = build_window(qapp, args, resources, FakeClock())
+    qtbot.addWidget(built)
+    built.resize(1280, 800)
+    built.show()
+    yield built
+    handle.store.close()
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader announces: the accessible name, else a button's own text."""
+    name = widget.accessibleName()
+    if not name and isinstance(widget, QAbstractButton):
+        name = widget.text().replace("&", "")
+    return name.strip()
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin box or combo box speaks as its owner
+        if isinstance(widget, QScrollBar):
+            continue  # belongs to its view, which is named
+        if not spoken_name(widget):
+            found.append(f"{type(widget).__name__} #{widget.objectName() or '?'}")
+    return found
+
+
+def test_every_control_on_every_page_has_a_name(window: MainWindow) -> None:
+    missing: list[str] = []
+    for key in window.page_keys():
+        window.show_page(key)
+        QApplication.processEvents()
+        missing.extend(f"{key}: {name}" for name in unnamed_controls(window))
+    assert not missing, "\n".join(missing)
