@@ -86,3 +86,18 @@ def test_written_index_matches_the_plain_text(tmp_path: Path) -> None:
 def test_version_has_one_source() -> None:
     """The packaging scripts read the same version the app reports."""
     assert make_notices.app_version() == app.__version__
+
+
+def test_changelog_and_metainfo_name_the_current_release() -> None:
+    """CHANGELOG.md's newest release is app.__version__, on the date AppStream gives it."""
+    import re
+    import xml.etree.ElementTree as ElementTree
+
+    changelog = (CHECKOUT / "CHANGELOG.md").read_text("utf-8")
+    released = re.findall(r"^## \[(\d[^\]]*)\] - (\d{4}-\d{2}-\d{2})$", changelog, re.MULTILINE)
+    assert "## [Unreleased]" in changelog
+    assert released[0][0] == app.__version__
+    metainfo = CHECKOUT / "packaging/linux/io.github.gluteal_atlas.GlutealAtlas.metainfo.xml"
+    newest = ElementTree.parse(metainfo).getroot().find("releases/release")
+    assert newest is not None
+    assert (newest.get("version"), newest.get("date")) == released[0]
