@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 FONT_FAMILIES = ["Inter", "Noto Sans", "Cantarell", "DejaVu Sans", "Arial", "sans-serif"]
@@ -66,7 +66,8 @@ LIGHT = Palette(
     accent="#1f6f78",
     accent_text="#ffffff",
     accent_soft="#dcecec",
-    focus="#c2410c",
+    # Blue, not the orange-red it was: a focused search box must not look like an error.
+    focus="#2456c8",
     success="#1e7b43",
     danger="#b42318",
     warning="#8a5a00",
@@ -154,6 +155,11 @@ class Theme(QObject):
         font.setFamilies(FONT_FAMILIES)
         font.setPixelSize(self.px())
         app.setFont(font)
+        # Rich-text links (cards, explanations) take the accent, not Qt's default blue.
+        colours = app.palette()
+        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+            colours.setColor(role, QColor(self._palette.accent))
+        app.setPalette(colours)
         app.setStyleSheet(stylesheet(self._palette, self.px) + self._arrows())
 
     def _arrows(self) -> str:

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.content import Content
 from app.domain.links import LinkKind, try_parse_link
@@ -51,6 +60,7 @@ class HomePage(Page):
         context.lesson_progress.changed.connect(self._refresh_continue)
         context.quiz_store.changed.connect(self._refresh_stats)
         context.stretch_history.changed.connect(self._refresh_stats)
+        context.diary.changed.connect(self._refresh_stats)
         context.theme.changed.connect(self._on_theme_changed)
         self.set_content(context.content)
         self._on_theme_changed()
@@ -79,15 +89,35 @@ class HomePage(Page):
         column.setSpacing(24)
         column.addWidget(self._hero())
         column.addWidget(self._continue_card())
-        grid = QGridLayout()
-        grid.setSpacing(18)
-        cards = [self._page_card(spec) for spec in self._pages] + [self._display_card()]
-        for index, card in enumerate(cards):
-            grid.addWidget(card, index // 3, index % 3)
-        column.addLayout(grid)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(18)
+        self._cards = [self._page_card(spec) for spec in self._pages] + [self._display_card()]
+        self._columns = 0
+        self._place_cards(3)
+        column.addLayout(self._grid)
         column.addWidget(self._safety_card())
         column.addStretch(1)
         self._scroll.setWidget(inner)
+
+    def _place_cards(self, columns: int) -> None:
+        """Cards in ``columns`` equal columns (fewer on narrow windows, never unequal)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for index, card in enumerate(self._cards):
+            # Width comes from the grid alone (text wraps), so every column is equal.
+            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self._grid.addWidget(card, index // columns, index % columns)
+        for number in range(3):
+            self._grid.setColumnStretch(number, 1 if number < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = max(1.0, self._context.theme.scale)
+        room = self.width() / scale
+        self._place_cards(3 if room >= 1000 else 2 if room >= 600 else 1)
 
     def _hero(self) -> QWidget:
         box = QWidget()
@@ -185,6 +215,9 @@ class HomePage(Page):
             return f"{len(content.routines)} routines · {len(content.stretches)} stretches"
         if key == "progress":
             return self._progress_stat()
+        if key == "diary":
+            logged = len(self._context.diary.episodes())
+            return _count(logged, "episode") + " logged" if logged else "Nothing logged yet"
         return ""
 
     def _quiz_stat(self) -> str:
