@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.widgets import button
 
-ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
+ROWS = ("1234567890.-", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 KEY_HEIGHT = 60
 #: Fields with their own input (the PIN pad has a keypad) opt out with this property.
 NO_KEYBOARD = "noTouchKeyboard"
@@ -58,7 +58,7 @@ class TouchKeyboard(QWidget):
         self.setObjectName("touchKeyboard")
         self.setAccessibleName("On-screen keyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(8)
         for row_keys in ROWS:
@@ -148,8 +148,20 @@ class TouchKeyboard(QWidget):
         painter.end()
 
     def _dock(self) -> None:
+        """Along the bottom, or along the top when the field itself is low on the screen."""
+        # Large keys, but never more than about half of a small (600 px) panel.
+        key_height = max(40, min(KEY_HEIGHT, self._host.height() // 13))
+        for key in self.findChildren(QPushButton):
+            key.setMinimumHeight(key_height)
+        self._column.activate()
         height = self.sizeHint().height()
-        self.setGeometry(0, self._host.height() - height, self._host.width(), height)
+        top = self._host.height() - height
+        field = self._target
+        if field is not None:
+            centre = field.mapTo(self._host, field.rect().center()).y()
+            if centre > top - 24:
+                top = 0
+        self.setGeometry(0, top, self._host.width(), height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host and event.type() == QEvent.Type.Resize and self.isVisible():
