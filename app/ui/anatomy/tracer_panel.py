@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.nerve_tracer import NerveTrace, TraceStep
+from app.ui.flow_layout import FlowLayout
 from app.ui.widgets import button, label
 
 
@@ -63,23 +71,34 @@ class TracerPanel(QWidget):
             shortcut.activated.connect(move)
 
     def _layout(self, traces: tuple[NerveTrace, ...]) -> None:
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 8, 0, 0)
+        # The walk scrolls as one column: at large text a step's sentence and the nerve's
+        # summary need more height than a sidebar has, and must never be squeezed.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 0)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroller)
+        inner = QWidget()
+        scroller.setWidget(inner)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(0, 0, 4, 0)
         if not traces:
             column.addWidget(label("No nerve traces are installed.", "muted"))
             column.addStretch(1)
             return
-        self.nerve_box.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column.addWidget(self.nerve_box)
         column.addWidget(self.summary)
         column.addSpacing(8)
         column.addWidget(self.counter)
         column.addWidget(self.title)
         column.addWidget(self.sentence)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        column.addLayout(buttons)
+        buttons = QWidget()
+        row = FlowLayout(buttons)  # the two buttons wrap rather than clip in a narrow sidebar
+        row.addWidget(self.previous_button)
+        row.addWidget(self.next_button)
+        column.addWidget(buttons)
         column.addWidget(label("Arrow keys also move along the nerve.", "muted"))
         column.addStretch(1)
 
