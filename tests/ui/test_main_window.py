@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.main import build_window
 from app.services.clock import FakeClock
 from app.services.resources import Resources
+from app.services.settings import FONT_SCALES
 from app.services.store_handle import StoreHandle
 from app.ui.home.page import HomePage
 from app.ui.main_window import MainWindow
@@ -233,3 +234,24 @@ def test_qt_settings_stay_in_the_data_folder(tmp_path: Path) -> None:
         assert Path(settings.fileName()).is_relative_to(tmp_path)
     finally:
         keep_qt_settings_in(Path(os.environ["XDG_CONFIG_HOME"]))
+
+
+def test_a_plus_stays_under_the_finger(qtbot: QtBot, make_window: object) -> None:
+    """Pressing A+ on Home twice: the page reflows with bigger text, but the button stays where
+    it was on screen, so the second press lands on it."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.resize(1000, 700)
+    window.show()
+    home = window.page("home")
+    assert isinstance(home, HomePage)
+    _, larger = home.text_size_buttons
+    scale = window.context.settings.font_scale
+    home.findChild(QScrollArea).ensureWidgetVisible(larger)
+    QApplication.processEvents()
+    where = larger.mapTo(window, larger.rect().center())
+    for _ in range(2):
+        qtbot.mouseClick(window.childAt(where), Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        assert larger.mapTo(window, larger.rect().center()).y() == pytest.approx(where.y(), abs=2)
+    assert window.context.settings.font_scale == FONT_SCALES[FONT_SCALES.index(scale) + 2]

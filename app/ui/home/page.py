@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -169,15 +169,35 @@ class HomePage(Page):
         card.body.addStretch(1)
         row = QHBoxLayout()
         smaller, larger = button("A\N{MINUS SIGN}"), button("A+")
+        self._smaller, self._larger = smaller, larger
         smaller.setAccessibleName("Smaller text")
         larger.setAccessibleName("Larger text")
-        smaller.clicked.connect(lambda: self._context.settings.step_font_scale(-1))
-        larger.clicked.connect(lambda: self._context.settings.step_font_scale(1))
+        smaller.clicked.connect(lambda: self._step_text_size(-1, smaller))
+        larger.clicked.connect(lambda: self._step_text_size(1, larger))
         for widget in (smaller, larger, self._theme_button):
             row.addWidget(widget)
         row.addStretch(1)
         card.body.addLayout(row)
         return card
+
+    def _step_text_size(self, steps: int, pressed: QWidget) -> None:
+        """Change the text size, keeping the pressed button where it was on screen, so a
+        second press lands on it again instead of on whatever the reflow moved there."""
+        viewport = self._scroll.viewport()
+        before = pressed.mapTo(viewport, QPoint(0, 0)).y()
+        self._context.settings.step_font_scale(steps)
+        inner = self._scroll.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            layout.activate()  # lay out now, with the new text size, to measure the move
+        after = pressed.mapTo(viewport, QPoint(0, 0)).y()
+        bar = self._scroll.verticalScrollBar()
+        bar.setValue(bar.value() + after - before)
+
+    @property
+    def text_size_buttons(self) -> tuple[QWidget, QWidget]:
+        """The A- and A+ buttons (smaller, larger)."""
+        return self._smaller, self._larger
 
     def _safety_card(self) -> QWidget:
         card = Card()
