@@ -226,7 +226,7 @@ def ribbon(centre: Sequence[Point], widths: Sequence[float]) -> str:
         left.append((point[0] + normal[0] * half, point[1] + normal[1] * half))
         right.append((point[0] - normal[0] * half, point[1] - normal[1] * half))
     # The outline starts at the middle of the first end, so the path's first point is where
-    # the structure begins (tests and the nerve tracer read it from there).
+    # the structure begins (the variant tests read where each strand starts from it).
     middle = ((left[0][0] + right[0][0]) / 2, (left[0][1] + right[0][1]) / 2)
     outline = [middle, *left, *right[::-1]]
     corners = {0, 1, len(left), len(left) + 1, len(outline) - 1}  # the square ends
