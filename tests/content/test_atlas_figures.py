@@ -243,3 +243,17 @@ def test_every_structure_can_be_tapped_somewhere(diagrams: dict[View, Diagram]) 
     scale = 2.3 * 2.3  # square SVG units per square millimetre
     small = {sid: round(area / scale) for sid, area in exposed.items() if area < 75 * scale}
     assert small == {}
+
+
+def test_the_table_names_every_landmark_the_brief_lists() -> None:
+    """The landmarks a teacher looks for are in the table (by name, in the posterior view)."""
+    landmarks = _generator().load_data()["views"]["posterior"]["landmarks"]
+    wanted = {
+        "iliac-crest-highest", "psis", "piis", "posterior-gluteal-line-top",
+        "anterior-gluteal-line-top", "inferior-gluteal-line-front", "greater-sciatic-notch",
+        "lesser-sciatic-notch", "ischial-spine", "ischial-tuberosity-top", "sacral-foramen-s1",
+        "sacral-foramen-s4", "coccyx-tip", "hip-centre", "greater-trochanter-apex",
+        "lesser-trochanter", "intertrochanteric-crest-top", "gluteal-tuberosity-top",
+        "trochanteric-fossa", "quadrate-tubercle",
+    }  # fmt: skip
+    assert wanted <= set(landmarks)
