@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 #: When set, quit right after the home page is first painted (used by bench/startup.py).
 STARTUP_PROBE_ENV = "GLUTEAL_ATLAS_EXIT_AFTER_PAINT"
+#: The voice for spoken cues: unset for the platform's default, a QTextToSpeech engine name,
+#: or "off" (the test suite turns it off: the machine's speech daemon is not under test).
+VOICE_ENV = "GLUTEAL_ATLAS_VOICE"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -141,6 +144,7 @@ def build_window(
             show_page=navigator.show_page,
             notify=navigator.notify,
             files_allowed=not args.kiosk,
+            speech_engine=_speech_engine(),
         )
 
     window = MainWindow(PAGES, make_context)
@@ -222,6 +226,11 @@ def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resou
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
     handle.store.back_up_if_due(window.context.clock.now())
+
+
+def _speech_engine() -> str | None:
+    chosen = os.environ.get(VOICE_ENV, "")
+    return None if chosen == "off" else chosen
 
 
 def keep_qt_settings_in(folder: Path) -> None:

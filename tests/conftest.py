@@ -10,6 +10,9 @@ from pathlib import Path
 
 # Before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Spoken cues off: the machine's speech daemon is not under test (tests/unit/services/
+# test_cue_player.py drives a voice explicitly), and under load its "stop" can block.
+os.environ.setdefault("GLUTEAL_ATLAS_VOICE", "off")
 _HOME = tempfile.mkdtemp(prefix="gluteal-atlas-test-home-")
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = os.path.join(_HOME, _name.lower())

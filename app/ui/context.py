@@ -41,6 +41,8 @@ class PageContext:
         notify: show a short message in the window's status area.
         files_allowed: whether pages may offer to write files (PDF export); a shared kiosk
             never does.
+        speech_engine: the text-to-speech engine for spoken cues ("" for the platform's
+            default, None for no voice).
     """
 
     content: Content
@@ -56,3 +58,4 @@ class PageContext:
     show_page: Callable[[str], None]
     notify: Callable[[str], None]
     files_allowed: bool = True
+    speech_engine: str | None = ""

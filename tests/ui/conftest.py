@@ -47,4 +47,5 @@ def page_context(
         navigate=navigator.open_link,
         show_page=navigator.show_page,
         notify=navigator.notify,
+        speech_engine=None,
     )

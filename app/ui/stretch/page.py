@@ -50,7 +50,9 @@ class StretchPage(Page):
         self._reload()
 
     def _make_cue_player(self) -> CuePlayer | None:
-        return CuePlayer(self._context.resources, parent=self)
+        return CuePlayer(
+            self._context.resources, speech_engine=self._context.speech_engine, parent=self
+        )
 
     # -- page protocol -------------------------------------------------------------------
 
