@@ -222,9 +222,11 @@ def load_content_or_shipped(resources: Resources) -> Content:
 def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resources) -> None:
     """Start-up work the first paint does not wait for."""
     from app.services.content_task import start_content_load
+    from app.ui.warm_up import start_warm_up
 
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
+    start_warm_up()  # the chart library, so Progress and the lab open quickly
     handle.store.back_up_if_due(window.context.clock.now())
 
 

@@ -1,0 +1,116 @@
+"""First visit to every page after a real start, and the longest event-loop stall meanwhile.
+
+Starts the window as ``gluteal-atlas`` does (Home first, content and the chart-library warm-up
+after the first paint), lets the learner "read Home" for ``--settle`` seconds, then opens each
+page once. A 5 ms heartbeat timer records the longest gap between its ticks from the first
+paint to the end: any input would have waited that long. Run with and without the warm-up to
+see what it moves and where.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/first_visits.py [--no-warm-up]
+
+Targets (DESIGN.md): first visit of any page <= 150 ms; no stall > 100 ms from the warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GLUTEAL_ATLAS_VOICE", "off")
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.domain.content import EMPTY_CONTENT
+from app.main import build_window, load_content_or_shipped
+from app.services.clock import SystemClock
+from app.services.content_task import start_content_load
+from app.services.resources import find_resources
+
+FIRST_VISIT_TARGET_MS = 150.0
+STALL_TARGET_MS = 100.0
+
+
+class Heartbeat:
+    """Ticks every 5 ms; remembers the longest gap between two ticks."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._last = 0
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = self._clock.elapsed()
+        self.longest_ms = max(self.longest_ms, float(now - self._last))
+        self._last = now
+
+    def reset(self) -> None:
+        self.longest_ms, self._last = 0.0, self._clock.elapsed()
+
+
+def spin(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-warm-up", action="store_true")
+    parser.add_argument("--settle", type=float, default=3.0)
+    options = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("x"))
+    resources = find_resources()
+    window, _, _ = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
+    window.resize(1280, 800)
+    window.show_page("home")
+    window.show()
+    app.processEvents()
+    heart = Heartbeat()
+    heart.reset()
+    # As the app does after its first paint: content on a worker thread, then the warm-up.
+    start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
+    if not options.no_warm_up:
+        from app.ui.warm_up import start_warm_up
+
+        start_warm_up()
+    spin(app, options.settle)
+    stall_reading = heart.longest_ms
+    visits = {}
+    for key in window.page_keys():
+        if key == "home":
+            continue
+        started = time.perf_counter()
+        window.show_page(key)
+        app.processEvents()
+        window.repaint()
+        visits[key] = (time.perf_counter() - started) * 1000
+        spin(app, 0.2)
+    worst = max(visits, key=lambda k: visits[k])
+    label = "without warm-up" if options.no_warm_up else "with warm-up"
+    print(
+        f"{label}: longest stall while reading Home: {stall_reading:.0f} ms "
+        f"(target <= {STALL_TARGET_MS:.0f})"
+    )
+    print("first visits: " + ", ".join(f"{k} {v:.0f} ms" for k, v in visits.items()))
+    met = visits[worst] <= FIRST_VISIT_TARGET_MS
+    print(
+        f"slowest first visit: {worst} {visits[worst]:.0f} ms "
+        f"(target <= {FIRST_VISIT_TARGET_MS:.0f}: {'met' if met else 'NOT met'})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
