@@ -115,8 +115,9 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "root-compression",
-        "Chronic nerve-root compression",
-        "A muscle supplied by a long-compressed root (say L5 or S1) has lost some axons.",
+        "Nerve-root compression",
+        "Chronic compression: a muscle supplied by a long-compressed root (say L5 or S1) "
+        "has lost some axons.",
         "The crackle on needle movement lasts longer. At rest, fibrillation potentials and "
         "positive sharp waves fire regularly: some muscle fibres have lost their nerve "
         "supply. With effort, fewer units fire, each faster than normal before the next joins "
@@ -132,7 +133,7 @@ SCENARIOS: tuple[Scenario, ...] = (
     ),
     Scenario(
         "motor-neurone-disease",
-        "Motor neurone disease (one muscle)",
+        "Motor neurone disease",
         "Motor neurones are being lost, and reinnervation struggles to keep up.",
         "Frequent fasciculation potentials, some large and complex, with fibrillation "
         "potentials and positive sharp waves at rest; with effort, a few large, unstable units "

@@ -4,10 +4,10 @@ sites, drag a cursor to each response's onset, and read the velocity."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QHBoxLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -17,14 +17,18 @@ from app.domain.emg import conduction
 from app.domain.emg.conduction import NERVES, Condition, Study, study
 from app.domain.emg.reading import Measured, remarks
 from app.ui.lab.conduction_plot import SITES, ConductionPlot
+from app.ui.lab.responsive import ResponsiveRow
 from app.ui.theme import Theme
 from app.ui.widgets import button, label
 
 _TOGGLES = (
-    ("cooled", "Cooling: the foot at 26 °C instead of 32 °C"),
-    ("demyelination", "Demyelination, with conduction block"),
+    ("cooled", "Cold foot (26 °C)"),
+    ("demyelination", "Demyelination"),
     ("axonal_loss", "Axonal loss"),
 )
+
+
+CONTROLS_WIDTH = 360
 
 
 class ConductionPanel(QWidget):
@@ -43,13 +47,13 @@ class ConductionPanel(QWidget):
         self.nerve_buttons: dict[str, QRadioButton] = {}
         nerves = QButtonGroup(self)
         controls = QWidget()
-        controls.setMaximumWidth(440)
+        controls.setMaximumWidth(CONTROLS_WIDTH)
         side = QVBoxLayout(controls)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(8)
         side.addWidget(label("Nerve", "eyebrow"))
         for choice in NERVES:
-            radio = QRadioButton(choice.name)
+            radio = QRadioButton(choice.name.split(" (")[0].removesuffix(" nerve"))
             radio.toggled.connect(lambda on, nid=choice.id: self._on_nerve_toggled(nid, on))
             nerves.addButton(radio)
             side.addWidget(radio)
@@ -63,14 +67,15 @@ class ConductionPanel(QWidget):
             self.toggles[key] = box
         self.sites = label("", "muted")
         side.addWidget(self.sites)
+        side.addWidget(label("Stimulate", "eyebrow"))
         self.stimulate_buttons = {
-            "distal": button("Stimulate at the ankle"),
-            "proximal": button("Stimulate higher up"),
+            "distal": button("Lower site"),
+            "proximal": button("Upper site"),
         }
         for site, stimulate in self.stimulate_buttons.items():
             stimulate.clicked.connect(lambda _=False, s=site: self.stimulate(s))
             side.addWidget(stimulate)
-        self.answer_button = button("Put the cursors on the onsets for me", "link")
+        self.answer_button = button("Show me the onsets", "link")
         self.answer_button.clicked.connect(self.show_onsets)
         side.addWidget(self.answer_button)
         side.addStretch(1)
@@ -86,11 +91,14 @@ class ConductionPanel(QWidget):
         right.addWidget(self.plot, 1)
         for part in (self.latencies, self.velocity, self.amplitudes, self.reading, self.normal):
             right.addWidget(part)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(28)
-        row.addWidget(controls, 3)
-        row.addLayout(right, 8)
+        results = QWidget()
+        results.setLayout(right)
+        right.setContentsMargins(0, 0, 0, 0)
+        self._row = ResponsiveRow(self, controls, results, CONTROLS_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._row.fit(event.size().width())
+        super().resizeEvent(event)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -138,11 +146,10 @@ class ConductionPanel(QWidget):
         chosen = conduction.nerve(nerve_id) if nerve_id else self._study.nerve
         condition = Condition(**{key: box.isChecked() for key, box in self.toggles.items()})
         self._study = study(chosen, condition)
-        self.stimulate_buttons["distal"].setText(f"Stimulate at the {chosen.distal_site}")
-        self.stimulate_buttons["proximal"].setText(f"Stimulate at the {chosen.proximal_site}")
         self.sites.setText(
-            f"Recording from {chosen.muscle}. The sites are {chosen.segment_mm:g} mm apart, "
-            "measured along the nerve with a tape."
+            f"{chosen.name}, recorded from {chosen.muscle}. Lower site: {chosen.distal_site}; "
+            f"upper site: {chosen.proximal_site}; {chosen.segment_mm:g} mm apart, measured "
+            "along the nerve with a tape."
         )
         self.normal.setText(
             f"Normal for this nerve (adults): {chosen.normal.describe()}. "

@@ -43,6 +43,7 @@ class ConductionPlot(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view)
+        self.setMinimumHeight(340)
 
     def _add_site(self, row: int, site: str, colour: str, theme: Theme) -> None:
         plot = self.view.addPlot(row=row, col=0)

@@ -6,6 +6,7 @@ import bisect
 from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from app.domain.emg.study import DischargeKind, Recording, render
 from app.services.clock import Clock
 from app.services.emg_audio import EmgSound
 from app.ui.lab.playback import Playback
+from app.ui.lab.responsive import ResponsiveRow
 from app.ui.lab.sweep_plot import EFFORT_RANGE_UV, REST_RANGE_UV, SweepPlot
 from app.ui.theme import Theme
 from app.ui.widgets import button, label
@@ -33,6 +36,9 @@ _COUNTED = {
     DischargeKind.FIBRILLATION: "fibrillation potentials",
     DischargeKind.SHARP_WAVE: "positive sharp waves",
 }
+
+
+SIDE_WIDTH = 420
 
 
 class EmgPanel(QWidget):
@@ -69,6 +75,7 @@ class EmgPanel(QWidget):
         for index, option in enumerate(SCENARIOS):
             choice = button(option.title)
             choice.setCheckable(True)
+            choice.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             choice.clicked.connect(lambda _=False, sid=option.id: self.select(sid))
             group.addButton(choice)
             picker.addWidget(choice, index, 0)
@@ -77,7 +84,7 @@ class EmgPanel(QWidget):
         self.shows = label("")
         self.not_shown = label("")
         self.listen = label("", "muted")
-        lesson = self.lesson_button = button("Read: EMG in the diagnosis lesson", "link")
+        lesson = self.lesson_button = button("Read the EMG lesson", "link")
         lesson.clicked.connect(lambda: self.lesson_requested.emit("lesson:diagnosis#emg"))
         explained = QWidget()
         side = QVBoxLayout(explained)
@@ -95,12 +102,14 @@ class EmgPanel(QWidget):
         side.addWidget(lesson, 0, Qt.AlignmentFlag.AlignLeft)
         side.addStretch(1)
         # The explanation scrolls on small screens and at large text; the picker stays put.
-        scroller = QScrollArea()
+        scroller = self._scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setWidget(explained)
+        self._explanation = side
         left_side = QWidget()
-        left_side.setMaximumWidth(460)  # the trace gets the rest of the width
+        left_side.setMaximumWidth(SIDE_WIDTH)  # the trace gets the rest of the width
         left = QVBoxLayout(left_side)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(12)
@@ -111,9 +120,10 @@ class EmgPanel(QWidget):
     def _layout(self, left: QWidget, sound: EmgSound | None) -> None:
         # These change a few times per study; the clock and the running counts, which change
         # every frame, are drawn inside the plot (see SweepPlot.set_texts).
-        self.phase = label("", "h2", wrap=False)
+        self.phase = label("", "h2")
         self.gain = label("", "muted", wrap=False)
         self.play_button = button("Play the study", "primary")
+        self.play_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.play_button.clicked.connect(self._on_play_clicked)
         self.sound_box = QCheckBox("Sound")
         self.sound_box.setChecked(True)
@@ -128,15 +138,25 @@ class EmgPanel(QWidget):
         controls.addWidget(self.play_button)
         controls.addWidget(self.sound_box)
         controls.addStretch(1)
-        right = QVBoxLayout()
+        screen = QWidget()
+        right = QVBoxLayout(screen)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(top)
         right.addWidget(self.plot, 1)
         right.addLayout(controls)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(28)
-        row.addWidget(left, 4)
-        row.addLayout(right, 7)
+        self._row = ResponsiveRow(self, left, screen, SIDE_WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width()
+        self._row.fit(width)
+        for choice in self.scenario_buttons.values():
+            # Held at their full height: when the page is short they must not be squeezed.
+            choice.setMinimumHeight(choice.sizeHint().height())
+        # Stacked, the explanation shows whole (the page scrolls); side by side it scrolls
+        # on its own beside the trace.
+        whole = self._explanation.totalHeightForWidth(width) if self._row.stacked else 0
+        self._scroller.setMinimumHeight(max(0, whole))
+        super().resizeEvent(event)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -155,6 +175,8 @@ class EmgPanel(QWidget):
         self.playback.stop()
         self._scenario = scenario(scenario_id)
         self.scenario_buttons[scenario_id].setChecked(True)
+        for choice in self.scenario_buttons.values():
+            choice.updateGeometry()  # the checked style has a thicker border: re-measure
         self.summary.setText(self._scenario.summary)
         self.shows.setText(self._scenario.shows)
         self.not_shown.setText(self._scenario.does_not_show)

@@ -61,6 +61,7 @@ class SweepPlot(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.plot)
+        self.setMinimumHeight(260)
         self._envelope: SweepEnvelope | None = None
         self._range = 0.0
         self.set_range(REST_RANGE_UV)
