@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from app.domain.diagram import Diagram, Shape
-from app.domain.diagram_marks import Attachment, Variant
+from app.domain.diagram_marks import Attachment, Overlay, Variant
 from app.ui.anatomy.exposure import Exposure
 from app.ui.anatomy.labels import (
     Label,
@@ -40,7 +40,9 @@ from app.ui.anatomy.marks_paint import (
     paint_legend,
     paint_notice,
     paint_overlay,
+    paint_tag,
     paint_variant,
+    tag_rect,
 )
 from app.ui.anatomy.scene_paint import Look, ShapeArt, paint_ring, paint_shape, to_path
 from app.ui.anatomy.viewport import Viewport
@@ -205,10 +207,21 @@ class FigurePainting(QWidget):
         styles = self._legend_styles()
         if styles:
             paint_legend(painter, LEGEND_CORNER, styles, self._theme.palette, font)
+        for overlay, corner in self._overlay_tags(self._scene_transform()):
+            # Named where it is drawn: a teaching mark must say what it marks.
+            paint_tag(painter, corner, overlay.name, self._theme.palette, font)
         if self._hidden_labels:
             count = self._hidden_labels
             text = f"{count} label{'s' if count != 1 else ''} hidden \N{EM DASH} zoom in"
             paint_notice(painter, QRectF(self.rect()), text, self._theme.palette, font)
+
+    def _overlay_tags(self, transform: QTransform) -> list[tuple[Overlay, QPointF]]:
+        """Each shown overlay with the corner its name tag hangs from (below the mark)."""
+        return [
+            (overlay, transform.mapRect(to_path(overlay.path).boundingRect()).bottomLeft())
+            for overlay in self._diagram.overlays
+            if overlay.id in self._overlays
+        ]
 
     def _legend_styles(self) -> list[EndStyle]:
         ends = sorted({a.end for a in self.attachments_shown()}, key=lambda end: end != "origin")
@@ -270,7 +283,12 @@ class FigurePainting(QWidget):
     def _paint_labels(self, painter: QPainter, transform: QTransform) -> None:
         """The label layer (cached: it does not depend on the selection), then the labels of
         the emphasised structures once more on top, in the emphasis style."""
-        key = (self._base_key(), self._theme.px("small"), bool(self._diagram.attachments))
+        key = (
+            self._base_key(),
+            self._theme.px("small"),
+            bool(self._diagram.attachments),
+            tuple(sorted(self._overlays)),
+        )
         if self._label_layer is None or self._label_layer[0] != key:
             placement = self._place_labels(transform)
             ratio = self.devicePixelRatioF()
@@ -333,7 +351,12 @@ class FigurePainting(QWidget):
         # legend's corner is kept clear whenever the figure has attachments to show.
         styles = list(END_STYLES.values())
         legend = legend_rect(LEGEND_CORNER, styles, font) if self._diagram.attachments else None
-        return place_labels(self._label_candidates(transform), figure, area, metrics, legend)
+        tags = tuple(
+            tag_rect(corner, overlay.name, font)
+            for overlay, corner in self._overlay_tags(transform)
+        )
+        candidates = self._label_candidates(transform)
+        return place_labels(candidates, figure, area, metrics, legend, tags)
 
     def _paint_focus_frame(self, painter: QPainter) -> None:
         pen = painter.pen()

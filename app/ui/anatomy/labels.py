@@ -67,21 +67,31 @@ def place_labels(
     area: QRectF,
     metrics: QFontMetricsF,
     blocked: QRectF | None = None,
+    keep_clear: tuple[QRectF, ...] = (),
 ) -> Placement:
     """Place labels so none overlap, beside the figure when there is room, else on it.
 
     Beside: each label in the column on its side of the figure; a column holds what fits its
     height. On the figure (narrow windows, zoomed in): each label as near its point as it can
     go without covering another. Either way, what finds no room (lowest priority first) is
-    counted as hidden so the view can say so. No label covers ``blocked`` (the legend).
+    counted as hidden so the view can say so. No label covers ``blocked`` (the legend) or any
+    of ``keep_clear`` (tags on the figure).
     """
-    on_figure = place_on_figure(labels, area, metrics, blocked)
+    on_figure = _clear_of(place_on_figure(labels, area, metrics, blocked), keep_clear)
     room = min(figure.left() - area.left(), area.right() - figure.right())
     if room - LEADER < MIN_COLUMN_ROOM:
         return on_figure
-    beside = _place_beside(labels, figure, area, metrics, blocked)
+    beside = _clear_of(_place_beside(labels, figure, area, metrics, blocked), keep_clear)
     # Beside reads better (textbook style); on the figure only when it shows more names.
     return on_figure if on_figure.hidden < beside.hidden else beside
+
+
+def _clear_of(placement: Placement, keep_clear: tuple[QRectF, ...]) -> Placement:
+    """Labels that would cover one of ``keep_clear`` are hidden (and counted) instead."""
+    kept = [
+        item for item in placement.placed if not any(item.box.intersects(r) for r in keep_clear)
+    ]
+    return Placement(kept, placement.hidden + len(placement.placed) - len(kept))
 
 
 def _place_beside(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from app.domain.diagram_marks import AttachmentEnd
@@ -145,3 +145,26 @@ def paint_notice(
     painter.setPen(QColor(palette.text))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
+
+
+def paint_tag(
+    painter: QPainter, corner: QPointF, text: str, palette: Palette, font: QFont
+) -> None:
+    """A small name tag with its top-left at ``corner`` (widget pixels), in the overlay's
+    colour with a dotted edge like the overlay itself."""
+    box = tag_rect(corner, text, font)
+    painter.save()
+    painter.setPen(QPen(QColor(palette.focus), 1.4, Qt.PenStyle.DotLine))
+    background = QColor(palette.surface)
+    background.setAlphaF(0.94)
+    painter.setBrush(background)
+    painter.drawRoundedRect(box, 6, 6)
+    painter.setFont(font)
+    painter.setPen(QColor(palette.text))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+def tag_rect(corner: QPointF, text: str, font: QFont) -> QRectF:
+    """Where :func:`paint_tag` draws (labels are kept out of it)."""
+    return QRectF(corner + QPointF(0, 4), QFontMetricsF(font).size(0, text) + QSizeF(16, 8))
