@@ -224,6 +224,10 @@ def test_tracer_moves_to_the_lateral_view_where_a_step_asks(page: AnatomyPage) -
     }
     page.side.show_page(page.structures_page)
     assert _view(page).highlighted_ids == ()
+    page.reset()
+    page.side.show_page(page.tracer)
+    assert page.tracer.step_index == 0
+    assert page.current_view is View.POSTERIOR
 
 
 def test_hover_tooltip_and_click_agree_after_switching_views(

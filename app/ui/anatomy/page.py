@@ -233,6 +233,7 @@ class AnatomyPage(Page):
         """Forget the visit: no selection, search, zoom, trace or variant; back to the surface."""
         self.search.clear()
         self.side.show_page(self.structures_page)
+        self.tracer.stop()  # the next visitor starts a nerve at its roots
         if self.view is not None:
             self.set_view(View.POSTERIOR)
             self.view.select("")
