@@ -11,11 +11,13 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -84,13 +86,27 @@ def x_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, st
     server.wait(10)
 
 
+class Kiosk(NamedTuple):
+    env: dict[str, str]
+    report: Path  # the start screen's tile report
+    systemd: socket.socket  # a fake systemd's notify socket
+
+
 @pytest.fixture
-def kiosk(x_session: dict[str, str], tmp_path: Path) -> Iterator[tuple[dict[str, str], Path]]:
-    """The app in kiosk mode with the shortest idle policy; yields the env and tile report."""
+def kiosk(x_session: dict[str, str], tmp_path: Path) -> Iterator[Kiosk]:
+    """The app in kiosk mode with the shortest idle policy, watched by a fake systemd."""
     policy = tmp_path / "kiosk.toml"
     policy.write_text(f"[kiosk]\nidle_seconds = {IDLE}\nwarning_seconds = {WARNING}\n", "utf-8")
     report = tmp_path / "tiles.json"
-    env = {**x_session, "GLUTEAL_ATLAS_TILE_REPORT": str(report)}
+    systemd = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    systemd.bind(str(tmp_path / "notify"))
+    systemd.setblocking(False)
+    env = {
+        **x_session,
+        "GLUTEAL_ATLAS_TILE_REPORT": str(report),
+        "NOTIFY_SOCKET": str(tmp_path / "notify"),
+        "WATCHDOG_USEC": "2000000",  # a ping a second
+    }
     command = [sys.executable, "-m", "app", "--kiosk", "--config", str(policy)]
     log = tmp_path / "app.log"
     with log.open("wb") as output:
@@ -102,9 +118,19 @@ def kiosk(x_session: dict[str, str], tmp_path: Path) -> Iterator[tuple[dict[str,
         assert process.poll() is None, log.read_text("utf-8", "replace")
         assert time.monotonic() < deadline, "the start screen never reported its tiles"
         time.sleep(0.2)
-    yield env, report
+    yield Kiosk(env, report, systemd)
     process.terminate()
     process.wait(10)
+    systemd.close()
+
+
+def _notifications(systemd: socket.socket) -> list[bytes]:
+    received = []
+    while True:
+        try:
+            received.append(systemd.recv(256))
+        except BlockingIOError:
+            return received
 
 
 def _drive(env: dict[str, str], command: str, name: str, seconds: float = 10) -> bool:
@@ -149,10 +175,10 @@ def _black_fraction(env: dict[str, str], folder: Path) -> float:
 
 
 def test_bare_x_fills_the_screen_then_warns_resets_and_leaves_no_selection(
-    kiosk: tuple[dict[str, str], Path], tmp_path: Path
+    kiosk: Kiosk, tmp_path: Path
 ) -> None:
-    env, report = kiosk
-    assert _settled_window(report) == [0, 0, *SCREEN]
+    env = kiosk.env
+    assert _settled_window(kiosk.report) == [0, 0, *SCREEN]
     assert _black_fraction(env, tmp_path) < 0.01
 
     assert _drive(env, "click", "Start Lessons")
@@ -167,16 +193,19 @@ def test_bare_x_fills_the_screen_then_warns_resets_and_leaves_no_selection(
     assert _drive(env, "showing", "Start Lessons", WARNING + 10)  # back to the start screen
     assert _drive(env, "absent", "Still there?")
     assert CANARY not in _primary(env)
+    pings = _notifications(kiosk.systemd)  # the whole visit, about 30 s
+    assert pings[0] == b"READY=1"
+    assert pings.count(b"WATCHDOG=1") >= 5  # from the event loop, while it runs
 
 
-def test_a_routine_left_untouched_keeps_playing(kiosk: tuple[dict[str, str], Path]) -> None:
-    env, _ = kiosk
+def test_a_routine_left_untouched_keeps_playing(kiosk: Kiosk) -> None:
+    env = kiosk.env
     assert _drive(env, "click", "Start Stretch")
     assert _drive(env, "click", "Start routine")
     assert _drive(env, "showing", PAUSE)
     time.sleep(IDLE + WARNING + 10)  # a visitor following the routine without a touch
     assert _drive(env, "absent", "Still there?")
-    assert _drive(env, "showing", PAUSE, 5)  # still playing, not reset to the start screen
+    assert _drive(env, "showing", PAUSE, 10)  # still playing, not reset to the start screen
     assert _drive(env, "absent", "Start Stretch")
 
 
@@ -198,8 +227,7 @@ def openbox(x_session: dict[str, str]) -> Iterator[None]:
 
 
 def test_under_a_window_manager_it_is_fullscreen_without_decorations(
-    openbox: None, kiosk: tuple[dict[str, str], Path], tmp_path: Path
+    openbox: None, kiosk: Kiosk, tmp_path: Path
 ) -> None:
-    env, report = kiosk
-    assert _settled_window(report) == [0, 0, *SCREEN]
-    assert _black_fraction(env, tmp_path) < 0.01
+    assert _settled_window(kiosk.report) == [0, 0, *SCREEN]
+    assert _black_fraction(kiosk.env, tmp_path) < 0.01

@@ -121,7 +121,7 @@ class KioskController(QObject):
         self.keyboard.start()
         window.show_screen(self.attract, rail=False)
         if fullscreen:
-            FirstPaintWatcher(window, self.watchdog.ready)
+            FirstPaintWatcher(self.attract, self.watchdog.ready)
             self.screen.start()
             if report := os.environ.get(TILE_REPORT_ENV):
                 self.attract.report_tiles_to(Path(report))
