@@ -78,3 +78,17 @@ def test_a_disabled_diary_is_not_opened(window: MainWindow) -> None:
     assert window.current_key != "diary"
     window.open_link("check:start")
     assert window.current_key == "check"
+
+
+def test_home_counts_diary_episodes_as_they_are_logged(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """The Diary card follows Diary.changed: no re-visit needed."""
+    from app.domain.diary import Episode, Feel
+
+    home = HomePage(page_context, PAGES)
+    qtbot.addWidget(home)
+    assert home.stat_text("diary") == "Nothing logged yet"
+    now = page_context.clock.now()
+    page_context.diary.save_episode(Episode(now, "left-piriformis", 5, 2, Feel.FLICKER))
+    assert home.stat_text("diary") == "1 episode logged"
