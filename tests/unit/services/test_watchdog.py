@@ -1,4 +1,4 @@
-"""The systemd watchdog: READY=1, then WATCHDOG=1 from the event loop, which stop when it blocks."""
+"""The systemd watchdog: READY=1, then WATCHDOG=1 from the event loop, none while it blocks."""
 
 from __future__ import annotations
 
