@@ -67,9 +67,11 @@ def _as_kiosk_user(command: str, home: Path) -> list[str]:
         "WLR_LIBINPUT_NO_DEVICES": "1",
         "QT_QPA_PLATFORM": "wayland",
         "GLUTEAL_ATLAS_TILE_REPORT": run / "tiles.json",
+        "DBUS_SESSION_BUS_ADDRESS": "disabled:",  # no session bus to autolaunch and leave behind
     }
     exports = " ".join(f"{key}={shlex.quote(str(value))}" for key, value in env.items())
-    return ["su", USER, "-s", "/bin/sh", "-c", f"env {exports} {command}"]
+    # exec: the command itself is su's child, so stopping su stops it.
+    return ["su", USER, "-s", "/bin/sh", "-c", f"exec env {exports} {command}"]
 
 
 def _wait_for_filled_report(report: Path, cage: subprocess.Popen[bytes], log: Path) -> dict:
@@ -99,7 +101,9 @@ def test_bundle_under_cage_fills_the_output_and_tiles_do_not_overlap(cage_home: 
     run = cage_home / "run"
     log = run / "cage.log"
     app = shlex.quote(str(cage_home / "app" / "gluteal-atlas"))
-    command = f"cage -d -- {app} --kiosk --data {shlex.quote(str(run / 'data'))}"
+    # timeout: even a test killed half-way leaves nothing running for long.
+    data = shlex.quote(str(run / "data"))
+    command = f"timeout 120 cage -d -- {app} --kiosk --data {data}"
     with log.open("wb") as output:
         cage = subprocess.Popen(
             _as_kiosk_user(command, cage_home),
