@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -115,10 +115,25 @@ class NavRail(QFrame):
         super().resizeEvent(event)
         self._fit_density()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The theme's new text size reaches the buttons after the theme's signal: measure
+        # again once the font (or style sheet) really changed.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._apply_density()
+            self._fit_density()
+
     def _button_height(self, density: int) -> int:
+        """What a button needs at ``density``, as the style measures it (About stands in)."""
         icon_size, with_text = _DENSITIES[density]
-        text = self._about.fontMetrics().height() if with_text else 0
-        return icon_size + text + _BUTTON_PADDING
+        probe = self._about
+        style, size = probe.toolButtonStyle(), probe.iconSize()
+        probe.setToolButtonStyle(_style(with_text))
+        probe.setIconSize(QSize(icon_size, icon_size))
+        height = max(probe.sizeHint().height(), icon_size + _BUTTON_PADDING)
+        probe.setToolButtonStyle(style)
+        probe.setIconSize(size)
+        return height
 
     def _needed_height(self, density: int) -> int:
         height = self._button_height(density)
@@ -140,12 +155,9 @@ class NavRail(QFrame):
     def _apply_density(self) -> None:
         icon_size, with_text = _DENSITIES[self._density]
         height = self._button_height(self._density)
-        style = (
-            Qt.ToolButtonStyle.ToolButtonTextUnderIcon
-            if with_text
-            else Qt.ToolButtonStyle.ToolButtonIconOnly
-        )
+        style = _style(with_text)
         self._brand.setVisible(self._density == 0)
+        self._back.setMinimumHeight(max(40, self._back.sizeHint().height()))
         for button in [*self._buttons.values(), self._about]:
             button.setFixedHeight(height)
             button.setIconSize(QSize(icon_size, icon_size))
@@ -164,3 +176,9 @@ class NavRail(QFrame):
         for button in [*self._buttons.values(), self._about]:
             path = self._icons_dir / f"{button.property('icon_name')}.svg"
             button.setIcon(icon(path, palette.text_muted, palette.accent))
+
+
+def _style(with_text: bool) -> Qt.ToolButtonStyle:
+    if with_text:
+        return Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+    return Qt.ToolButtonStyle.ToolButtonIconOnly

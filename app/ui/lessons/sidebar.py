@@ -147,7 +147,6 @@ class LessonList(_RowList):
             row = _Row(lesson.id, f"Lesson {number}: {lesson.title}, {lesson.minutes} minutes")
             layout = _hbox(row)
             tick = QLabel()
-            tick.setFixedWidth(22)
             tick.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             self._ticks[lesson.id] = tick
             title = label(f"{number}. {lesson.title}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.links import Link
 from app.domain.routine_timer import RoutineTimer
@@ -18,6 +18,7 @@ from app.ui.page import Page
 from app.ui.stretch.builder import RoutineBuilder
 from app.ui.stretch.library import RoutineLibrary
 from app.ui.stretch.player import RoutinePlayer
+from app.ui.widgets import scrolling
 
 
 class StretchPage(Page):
@@ -34,8 +35,15 @@ class StretchPage(Page):
         self.player = RoutinePlayer(context, self._make_cue_player)
         self.builder = RoutineBuilder(context.content.stretches, context.theme)
         self._stack = QStackedWidget()
-        for view in (self.library, self.player, self.builder):
-            self._stack.addWidget(view)
+        # The player and the builder scroll when a small window or large text cannot hold them
+        # (at ordinary sizes they fit and no scroll bar shows).
+        self._holders: dict[QWidget, QWidget] = {
+            self.library: self.library,
+            self.player: scrolling(self.player),
+            self.builder: scrolling(self.builder),
+        }
+        for holder in self._holders.values():
+            self._stack.addWidget(holder)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._stack)
@@ -73,12 +81,16 @@ class StretchPage(Page):
         self.library.select(first)
 
     def focus_target(self) -> QWidget:
-        return self.player if self._stack.currentWidget() is self.player else self
+        return self.player if self.current_view is self.player else self
 
     @property
     def current_view(self) -> QWidget | None:
         """The library, the player or the builder."""
-        return self._stack.currentWidget()
+        shown = self._stack.currentWidget()
+        return shown.widget() if isinstance(shown, QScrollArea) else shown
+
+    def _show(self, view: QWidget) -> None:
+        self._stack.setCurrentWidget(self._holders[view])
 
     # -- routines ------------------------------------------------------------------------
 
@@ -93,20 +105,20 @@ class StretchPage(Page):
         self.library.set_routines(list(self._context.content.routines.values()), custom)
 
     def _show_library(self) -> None:
-        self._stack.setCurrentWidget(self.library)
+        self._show(self.library)
 
     def _on_library_start_requested(self, routine_id: str) -> None:
         routine = self.routines().get(routine_id)
         if routine is None:
             return
-        self._stack.setCurrentWidget(self.player)
+        self._show(self.player)
         self._awake.hold("A stretch routine is running")
         self.player.start(routine)
         self.set_busy(True)
 
     def _on_library_build_requested(self, routine_id: str) -> None:
         self.builder.edit(self.routines().get(routine_id))
-        self._stack.setCurrentWidget(self.builder)
+        self._show(self.builder)
 
     def _on_library_delete_requested(self, routine_id: str) -> None:
         try:
