@@ -42,7 +42,7 @@ class LayoutProblem:
 
 def audit(root: QWidget) -> list[LayoutProblem]:
     """Every layout problem among the visible widgets under ``root``."""
-    problems: list[LayoutProblem] = []
+    problems: list[LayoutProblem] = _overlaps(root)
     for widget in _visible_widgets(root):
         problems.extend(_text_problems(widget))
         if isinstance(widget, QAbstractItemView):
