@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain.emg.scenarios import PHASES, STUDY_SECONDS
-from app.domain.emg.study import DischargeKind
+from app.domain.emg.study import NOISE_UV, DischargeKind
 from app.domain.links import parse_link
 from app.services.clock import FakeClock
 from app.ui.context import PageContext
 from app.ui.lab.conduction_plot import ConductionPlot
 from app.ui.lab.page import LabPage
+from app.ui.lab.sweep_plot import COLUMNS, SWEEP_SECONDS
 from tests.helpers.navigator import RecordingNavigator
 
 
@@ -167,3 +169,20 @@ def test_point_at_maps_milliseconds_left_to_right(page: LabPage) -> None:
     early, late = plot.point_at("distal", 5.0), plot.point_at("distal", 25.0)
     assert late.x() > early.x() + 100
     assert isinstance(early, QPoint)
+
+
+def test_the_trace_on_screen_is_the_models_signal(page: LabPage) -> None:
+    """Just after a fasciculation, the screen column where it fell shows its peak, and the
+    screen ahead of the sweep is blank until the next sweep."""
+    page.open_link(parse_link("lab:benign-fasciculations"))
+    page.emg.show_at(0.0)
+    recording = page.emg.recording
+    assert recording is not None
+    first = recording.of_kind(DischargeKind.FASCICULATION)[0]
+    page.emg.show_at(first.time + 0.1)
+    lows = page.emg.plot.shown[0::2]
+    column = int((first.time % SWEEP_SECONDS) * COLUMNS / SWEEP_SECONDS)
+    assert lows[column] == pytest.approx(first.peak_uv, abs=30)
+    assert abs(lows[column]) > 10 * NOISE_UV
+    ahead = int(((first.time + 0.1) % SWEEP_SECONDS) * COLUMNS / SWEEP_SECONDS) + 1
+    assert np.isnan(lows[ahead : ahead + 3]).all()
