@@ -321,6 +321,10 @@ class FigurePainting(QWidget):
         """How many structures uncovered at this depth have their label point in view."""
         return len(self._label_candidates(self._scene_transform())) if self._labels_on() else 0
 
+    def figure_canvas(self) -> QRectF:
+        """The part of the widget the figure is fitted into (the widget less label columns)."""
+        return self._figure_area()
+
     def figure_rect(self) -> QRectF:
         """The drawn figure's bounds in widget pixels (the whole figure at the fitted zoom)."""
         return self._scene_transform().mapRect(self._content_rect())

@@ -37,6 +37,7 @@ _ROLE_ID = Qt.ItemDataRole.UserRole
 #: peel slider step aside. 125 keeps three columns at 1280 px and text size 1.0.
 COMPACT_BELOW_CHARS = 125
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+MIN_FIGURE_WIDTH_BESIDE_PANEL = 440
 _TITLES = {
     View.POSTERIOR: "Diagram: right buttock seen from behind",
     View.LATERAL: "Diagram: right hip seen from the side",
@@ -71,6 +72,7 @@ class AnatomyPage(Page):
         self.side = SidePanel()
         self.structures_page = QWidget()
         self.compact = False
+        self._panel_chosen: bool | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.title = label("Anatomy of the buttock", "h1")
         column = self._column = QVBoxLayout(self)
@@ -159,6 +161,7 @@ class AnatomyPage(Page):
         self.variants.link_requested.connect(self._context.navigate)
         self.side.current_changed.connect(self._on_side_current_changed)
         self.top_bar.panel_toggle.toggled.connect(self._on_panel_toggle_toggled)
+        self.top_bar.panel_toggle.clicked.connect(self._on_panel_toggle_clicked)
         view.structure_clicked.connect(self._on_view_structure_clicked)
 
     # --- views -----------------------------------------------------------------------------
@@ -258,7 +261,11 @@ class AnatomyPage(Page):
         """Go compact when three columns would not fit at this text size, and back."""
         char = self.fontMetrics().horizontalAdvance(_ALPHABET) / len(_ALPHABET)
         compact = self.width() < COMPACT_BELOW_CHARS * char
-        if compact == self.compact or self.view is None:
+        if self.view is None:
+            return
+        if compact and self.compact and self._panel_chosen is None:
+            self._open_panel_if_room()  # narrower or wider, until the learner decides
+        if compact == self.compact:
             return
         self.compact = compact
         self.title.setVisible(not compact)
@@ -268,14 +275,28 @@ class AnatomyPage(Page):
         self.bottom_bar.set_compact(compact)
         if compact:
             self.side.add_page(self.card, "Card", "The selected structure's card")
-            self.top_bar.panel_toggle.setChecked(False)
-            self.side.setVisible(False)  # the figure gets the width; "Panel" brings it back
+            self._panel_chosen = None
+            self._open_panel_if_room()
         else:
             self.side.setVisible(True)
             self.side.remove_page(self.card)
             self.splitter.addWidget(self.card)
             self.card.show()  # the stack hid it when it was not the page on show
             self.splitter.setSizes([230, max(self.width() - 600, 300), 320])
+
+    def _open_panel_if_room(self) -> None:
+        """Compact: the panel stays open while the figure keeps a useful width beside it;
+        narrower, the figure gets the width and "Panel" brings the lists and card back."""
+        side = max(self.side.minimumWidth(), self.side.minimumSizeHint().width())
+        open_panel = self.width() - side >= MIN_FIGURE_WIDTH_BESIDE_PANEL
+        if open_panel != self.top_bar.panel_toggle.isChecked() or self.side.isVisible() != (
+            open_panel
+        ):
+            self.top_bar.panel_toggle.setChecked(open_panel)
+            self._on_panel_toggle_toggled(open_panel)
+
+    def _on_panel_toggle_clicked(self, shown: bool) -> None:
+        self._panel_chosen = shown  # from now on the learner's choice stands
 
     # --- slots -----------------------------------------------------------------------------
 
@@ -335,6 +356,7 @@ class AnatomyPage(Page):
     def _on_view_structure_clicked(self, structure_id: str) -> None:
         # Compact: the card shares the sidebar, so a tap on the figure opens it there.
         if self.compact and structure_id:
+            self._panel_chosen = True
             self.top_bar.panel_toggle.setChecked(True)
             self.side.show_page(self.card)
 
