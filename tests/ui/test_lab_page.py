@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.emg.scenarios import PHASES, STUDY_SECONDS
@@ -34,6 +35,7 @@ def page(qtbot: QtBot, page_context: PageContext) -> LabPage:
 
 def _drag(qtbot: QtBot, plot: ConductionPlot, site: str, to_ms: float) -> None:
     """Press on a site's cursor, move in steps, release at ``to_ms``."""
+    QApplication.processEvents()  # let pending layout settle before reading positions
     viewport = plot.view.viewport()
     start = plot.point_at(site, plot.cursor_ms(site))
     end = plot.point_at(site, to_ms)
