@@ -169,3 +169,19 @@ def test_stop_asks_pauses_and_ends_with_a_summary(
     assert 0 < session.active_seconds < 20  # the paused minute is not counted
     assert f"{round(session.active_seconds)} s of stretching" in player.summary  # as stored
     assert not page.busy
+
+
+def test_busy_while_playing_not_while_paused(qtbot, page: StretchPage, fake_clock) -> None:
+    """A kiosk holds its idle reset while a routine plays hands-free; pausing hands the page
+    back to the idle clock, and resuming takes it again."""
+    page.library.select("desk-break")
+    with qtbot.waitSignal(page.busy_changed) as started:
+        page.library.start_requested.emit(page.library.current_id)
+    assert started.args == [True]
+    advance(page, fake_clock, 12)
+    with qtbot.waitSignal(page.busy_changed) as paused:
+        qtbot.keyClick(page.player, Qt.Key.Key_Space)
+    assert paused.args == [False]
+    with qtbot.waitSignal(page.busy_changed) as resumed:
+        qtbot.keyClick(page.player, Qt.Key.Key_Space)
+    assert resumed.args == [True]

@@ -51,6 +51,9 @@ class StretchPage(Page):
         self.library.build_requested.connect(self._on_library_build_requested)
         self.library.delete_requested.connect(self._on_library_delete_requested)
         self.player.finished.connect(self._on_player_finished)
+        # Busy while a routine plays hands-free; a paused one lets a kiosk's idle clock run,
+        # so a routine left paused is reset like any other abandoned visit.
+        self.player.playing_changed.connect(self.set_busy)
         self.player.close_requested.connect(self._show_library)
         self.builder.save_requested.connect(self._on_builder_save_requested)
         self.builder.cancel_requested.connect(self._show_library)
@@ -75,7 +78,6 @@ class StretchPage(Page):
         """Stop without recording, back to the first routine."""
         self.player.discard()
         self._awake.release()
-        self.set_busy(False)
         self._show_library()
         first = next(iter(self._context.content.routines), "")
         self.library.select(first)
@@ -114,7 +116,6 @@ class StretchPage(Page):
         self._show(self.player)
         self._awake.hold("A stretch routine is running")
         self.player.start(routine)
-        self.set_busy(True)
 
     def _on_library_build_requested(self, routine_id: str) -> None:
         self.builder.edit(self.routines().get(routine_id))
@@ -143,7 +144,6 @@ class StretchPage(Page):
 
     def _on_player_finished(self, timer: RoutineTimer) -> None:
         self._awake.release()
-        self.set_busy(False)
         self._record(timer)
 
     def _record(self, timer: RoutineTimer) -> None:

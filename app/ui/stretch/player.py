@@ -48,10 +48,13 @@ class RoutinePlayer(QWidget):
     Signals:
         finished(object): the run ended (completed or stopped); payload: the RoutineTimer.
         close_requested(): the person is done with the player (after the run ended).
+        playing_changed(bool): a run started, paused, resumed or ended (True while it runs
+            and is not paused: someone is following it hands-free).
     """
 
     finished = Signal(object)
     close_requested = Signal()
+    playing_changed = Signal(bool)
 
     def __init__(
         self,
@@ -65,6 +68,7 @@ class RoutinePlayer(QWidget):
         self._cues: CuePlayer | None = None
         self._timer: RoutineTimer | None = None
         self._paused_to_ask = False
+        self._was_playing = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.setTimerType(Qt.TimerType.PreciseTimer)
@@ -261,6 +265,7 @@ class RoutinePlayer(QWidget):
             self._cues.stop()
         self._refresh()
         self.finished.emit(self._timer)
+        self._announce_playing()
 
     def discard(self) -> None:
         """Forget the current run without reporting it (kiosk reset)."""
@@ -269,6 +274,7 @@ class RoutinePlayer(QWidget):
             self._cues.stop()
         self._timer = None
         self._end.hide()
+        self._announce_playing()
 
     @property
     def asking_to_stop(self) -> bool:
@@ -289,12 +295,23 @@ class RoutinePlayer(QWidget):
     def _now(self) -> float:
         return self._context.clock.monotonic()
 
+    @property
+    def playing(self) -> bool:
+        """A run is going and not paused."""
+        return self.running and self._timer is not None and not self._timer.paused
+
     def _handle(self, cues: list[Cue]) -> None:
         self._announce(cues)
         self._refresh()
         if self._timer is not None and self._timer.done and self._poll.isActive():
             self._poll.stop()
             self.finished.emit(self._timer)
+        self._announce_playing()
+
+    def _announce_playing(self) -> None:
+        if self.playing != self._was_playing:
+            self._was_playing = self.playing
+            self.playing_changed.emit(self._was_playing)
 
     def _announce(self, cues: list[Cue]) -> None:
         """Sound and voice for the newest cue only: after a stall, old news stays quiet."""
