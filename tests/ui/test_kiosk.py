@@ -30,6 +30,9 @@ from app.services.resources import Resources
 from app.ui.kiosk.controller import KioskController
 from app.ui.lessons.page import LessonsPage
 from app.ui.main_window import MainWindow
+from app.ui.progress.page import ProgressPage
+from app.ui.quiz.page import QuizPage
+from tests.helpers.quiz import right_response
 
 CANARY = "zebra-canary-4417"
 PIN = "2468"
@@ -278,3 +281,27 @@ def test_store_is_sqlite_in_memory(kiosk: tuple[KioskController, MainWindow, Fak
     """The kiosk's database has no file behind it (SQLite reports an empty file name)."""
     _, window, _ = kiosk
     assert window.property("test_store_handle").store.query("PRAGMA database_list")[0][2] == ""
+
+
+def test_progress_shows_the_visitors_own_answers_until_the_reset(
+    kiosk: tuple[KioskController, MainWindow, FakeClock],
+) -> None:
+    """A visitor's answer is on their Progress page at once; the next visitor's is empty."""
+    controller, window, _ = kiosk
+    window.show_page("progress")
+    progress = window.page("progress")
+    assert isinstance(progress, ProgressPage)
+    assert progress.accuracy.showing_empty
+    window.show_page("quiz")
+    quiz = window.page("quiz")
+    assert isinstance(quiz, QuizPage)
+    quiz.start_test(1)
+    question = quiz.question_view.question
+    assert question is not None
+    quiz.question_view.submit(right_response(question))
+    window.show_page("progress")
+    assert not progress.accuracy.showing_empty
+    assert progress.totals.text().startswith("1 answer so far")
+    controller.reset_visit()
+    window.show_page("progress")
+    assert progress.accuracy.showing_empty
