@@ -239,6 +239,7 @@ def _finish(thread: QThread) -> None:
         thread.quit()
         thread.wait(2000)
 
+
 def _has_audio_output(multimedia: Any) -> bool:
     try:
         return bool(multimedia.QMediaDevices.audioOutputs())

@@ -183,6 +183,7 @@ QSpinBox::up-arrow {{ image: url({up}); width: 12px; height: 12px; }}
 QSpinBox::down-arrow {{ image: url({down}); width: 12px; height: 12px; }}
 """
 
+
 def stylesheet(p: Palette, size: Callable[..., int]) -> str:
     """The application style sheet; ``size(role)`` gives font sizes in pixels."""
     return f"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from app.domain.content import Content
@@ -146,7 +147,7 @@ def test_practice_never_puts_the_same_structure_twice_in_a_row_when_it_can_avoid
     for seed in range(20):
         plan = practice_plan(Content({}, {}, questions, {}, {}), Scope.TOPIC, "t", seed)
         subjects = [questions[qid].structure for qid in plan.question_ids]
-        assert all(a != b for a, b in zip(subjects, subjects[1:], strict=False)), subjects
+        assert all(a != b for a, b in itertools.pairwise(subjects)), subjects
 
 
 def test_a_mixed_test_of_ten_has_diagram_questions_when_there_are_some() -> None:
