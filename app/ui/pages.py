@@ -115,19 +115,19 @@ PAGES: tuple[PageSpec, ...] = (
         LinkKind.STRETCH,
     ),
     PageSpec(
+        "progress",
+        "Progress",
+        "progress",
+        "Your quiz accuracy, mastery per topic and stretch minutes over time.",
+        _progress,
+    ),
+    PageSpec(
         "lab",
         "EMG lab",
         "lab",
         "Watch and hear simulated EMG, and measure a nerve's conduction speed yourself.",
         _lab,
         LinkKind.LAB,
-    ),
-    PageSpec(
-        "progress",
-        "Progress",
-        "progress",
-        "Your quiz accuracy, mastery per topic and stretch minutes over time.",
-        _progress,
     ),
     PageSpec(
         "diary",
