@@ -188,3 +188,12 @@ def test_the_trace_on_screen_is_the_models_signal(page: LabPage) -> None:
     assert abs(lows[column]) > 10 * NOISE_UV
     ahead = int(((first.time + 0.1) % SWEEP_SECONDS) * COLUMNS / SWEEP_SECONDS) + 1
     assert np.isnan(lows[ahead : ahead + 3]).all()
+
+
+def test_plots_follow_the_theme(page: LabPage, page_context: PageContext) -> None:
+    """Switching to high contrast repaints both plots in its colours."""
+    page_context.theme.set("high-contrast", 1.0)
+    surface = page_context.theme.palette.surface
+    assert page.emg.plot.plot.backgroundBrush().color().name() == surface
+    assert page.conduction.plot.view.backgroundBrush().color().name() == surface
+    assert page.emg.plot.strips[0].opts["pen"].color().name() == page_context.theme.palette.accent

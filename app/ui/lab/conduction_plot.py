@@ -40,6 +40,8 @@ class ConductionPlot(QWidget):
         for row, site in enumerate(SITES):
             self._add_site(row, site, colours[site], theme)
         self.plots["proximal"].setXLink(self.plots["distal"])
+        self._theme = theme
+        theme.changed.connect(self._on_theme_changed)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view)
@@ -65,6 +67,16 @@ class ConductionPlot(QWidget):
         cursor.sigPositionChanged.connect(self.cursors_moved)
         plot.addItem(cursor)
         self.plots[site], self._cursors[site] = plot, cursor
+
+    def _on_theme_changed(self) -> None:
+        palette = self._theme.palette
+        self.view.setBackground(palette.surface)
+        colours = {"distal": palette.accent, "proximal": palette.danger}
+        for site in SITES:
+            style_plot(self.plots[site], self._theme)
+            self._curves[site].setPen(pen(colours[site]))
+            self._cursors[site].setPen(pen(colours[site], 2.5))
+            self._cursors[site].setHoverPen(pen(palette.focus, 4))
 
     def set_trace(self, site: str, samples: Samples | None) -> None:
         """Show a site's sweep (``None`` clears it and hides its cursor)."""

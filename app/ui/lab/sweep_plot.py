@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from app.domain.emg.display import SweepEnvelope
 from app.domain.emg.study import Recording
-from app.ui.lab.plotting import pen, pg, plot_widget
+from app.ui.lab.plotting import pen, pg, plot_widget, style_plot
 from app.ui.theme import Theme
 
 SWEEP_SECONDS = 1.0
@@ -62,9 +62,19 @@ class SweepPlot(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.plot)
         self.setMinimumHeight(260)
+        theme.changed.connect(self._on_theme_changed)
         self._envelope: SweepEnvelope | None = None
         self._range = 0.0
         self.set_range(REST_RANGE_UV)
+
+    def _on_theme_changed(self) -> None:
+        palette = self._theme.palette
+        self.plot.setBackground(palette.surface)
+        style_plot(self.plot.getPlotItem(), self._theme)
+        for strip in self.strips:
+            strip.setPen(pen(palette.accent, 1.0))
+        self._clock.setColor(palette.text)
+        self._caption.setColor(palette.text_muted)
 
     def set_recording(self, recording: Recording) -> None:
         self._envelope = SweepEnvelope(recording.signal, recording.rate, SWEEP_SECONDS, COLUMNS)
