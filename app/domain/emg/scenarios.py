@@ -125,8 +125,9 @@ SCENARIOS: tuple[Scenario, ...] = (
         "axons have taken over orphaned fibres.",
         "The pattern points to a root only when muscles of that root served by different "
         "nerves (and often the muscles beside the spine) show it while muscles of other roots "
-        "do not. Fibrillations usually take two to three weeks to appear after an injury, so "
-        "an early study can look normal. EMG cannot show what compresses the root.",
+        "do not. Fibrillations take roughly two to five weeks to appear after an injury "
+        "(sooner in muscles near it), so an early study can look normal. EMG cannot show what "
+        "compresses the root.",
         "Regular high clicks (fibrillations, like rain on a tin roof) and dull thuds (sharp "
         "waves) at rest; a few loud, rough units firing fast with effort.",
         MuscleState(600, 0.08, False, 3, 2, 8, 3.2, 1.5, 5, 85.0, 0.08),
