@@ -49,7 +49,7 @@ from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
 FADE_MS = 280
-LABEL_MIN_WIDTH = 200  # below this (a stretch inset) there is no room for any label
+LABEL_MIN_WIDTH = 360  # narrower (the stretch player's inset), no labels: its names sit below it
 LABEL_COLUMNS_MIN_WIDTH = 560  # narrower, labels go on the figure instead of beside it
 LEGEND_CORNER = QPointF(10, 10)
 
