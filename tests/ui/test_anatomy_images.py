@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.diagram_marks import View
@@ -43,7 +44,13 @@ CASES = {
 
 
 def _render(qtbot: QtBot, resources: Resources, view: View, depth: int) -> QImage:
-    widget = DiagramView(load_diagram(resources, view), Theme())
+    theme = Theme()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # The legend's text uses the application font, which other tests may have restyled:
+    # apply the default theme so every run draws with the same font.
+    theme.apply(app)
+    widget = DiagramView(load_diagram(resources, view), theme)
     qtbot.addWidget(widget)
     widget.resize(*SIZE)
     widget.set_labels_visible(False)
