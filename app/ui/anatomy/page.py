@@ -86,19 +86,23 @@ class AnatomyPage(Page):
             return
         self.view = DiagramView(self._diagrams[View.POSTERIOR], context.theme)
         self.view.setAccessibleName(_TITLES[View.POSTERIOR])
+        column.addWidget(self._build_columns(self.view), 1)
+        self._wire(self.view)
+        self._show_marks_of(self._diagrams[View.POSTERIOR])
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_columns(self, view: DiagramView) -> QSplitter:
+        """Sidebar, figure with its controls, card (the card joins the sidebar when compact)."""
         splitter = self.splitter
         splitter.addWidget(self._build_sidebar())
-        splitter.addWidget(self._build_centre(self.view))
+        splitter.addWidget(self._build_centre(view))
         splitter.addWidget(self.card)
         splitter.setStretchFactor(1, 1)
         self.card.setMinimumWidth(220)
         splitter.setSizes([230, 700, 320])
         splitter.setChildrenCollapsible(False)
-        column.addWidget(splitter, 1)
-        self._wire(self.view)
-        self._show_marks_of(self._diagrams[View.POSTERIOR])
-
-    # --- building --------------------------------------------------------------------------
+        return splitter
 
     def _load_traces(self) -> tuple[NerveTrace, ...]:
         content_dir = Path(self._context.resources.content_dir)
