@@ -212,7 +212,7 @@ QFrame[role="notice"] {{ background: {p.warning_soft}; border: 1px solid {p.warn
     border-radius: 10px; }}
 QFrame[role="callout"] {{ background: {p.accent_soft}; border-radius: 14px; }}
 QPushButton {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px;
-    padding: 8px 18px; min-height: 28px; font-weight: 600; }}
+    padding: 8px 18px; min-height: {max(28, round(size() * 1.45))}px; font-weight: 600; }}
 QPushButton:hover {{ border-color: {p.accent}; }}
 QPushButton:pressed {{ background: {p.surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {p.focus}; }}
@@ -225,7 +225,7 @@ QPushButton[role="primary"]:focus {{ border: 2px solid {p.focus}; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {p.accent};
     padding: 2px 0; text-decoration: underline; }}
 QLineEdit, QComboBox, QSpinBox {{ background: {p.surface}; border: 1px solid {p.border};
-    border-radius: 10px; padding: 6px 10px; min-height: 26px;
+    border-radius: 10px; padding: 6px 10px; min-height: {max(26, round(size() * 1.35))}px;
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
 QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.focus}; }}
 QListWidget, QTreeWidget, QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border};

@@ -39,6 +39,8 @@ def window(qtbot: QtBot, qapp: QApplication, resources: Resources) -> Iterator[M
     qtbot.addWidget(built)
     built.show()
     yield built
+    # The theme is applied to the whole application: put it back for the tests that follow.
+    built.context.settings.update(theme="light", font_scale=1.0)
     handle.store.close()
 
 

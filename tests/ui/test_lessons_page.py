@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
@@ -292,3 +293,16 @@ def test_pdf_pages_are_numbered_and_carry_no_dead_links(page: LessonsPage, tmp_p
     total = int(numbers[0][1])
     assert [int(n) for n, _ in numbers] == list(range(1, total + 1))
     assert b"/URI" not in target.read_bytes()
+
+
+def test_on_this_page_follows_the_reading(page: LessonsPage) -> None:
+    """Scrolling the lesson marks the section now at the top in "On this page"."""
+    page.resize(1500, 900)
+    QApplication.processEvents()
+    anchors = page.contents.row_keys()
+    assert len(anchors) >= 3
+    page.reader.scrollToAnchor(anchors[2])
+    QApplication.processEvents()
+    assert page.contents.current_key == anchors[2]
+    page.reader.verticalScrollBar().setValue(0)
+    assert page.contents.current_key in ("", anchors[0])

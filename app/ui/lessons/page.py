@@ -136,6 +136,7 @@ class LessonsPage(Page):
         self.lesson_list.chosen.connect(self._on_lesson_list_lesson_chosen)
         self.results.chosen.connect(self._on_results_hit_chosen)
         self.contents.chosen.connect(self._on_contents_anchor_chosen)
+        self.reader.verticalScrollBar().valueChanged.connect(self._on_reader_scrolled)
         self.reader.link_requested.connect(self._on_reader_link_requested)
         self.search_box.textChanged.connect(self._on_search_box_text_changed)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
@@ -358,6 +359,11 @@ class LessonsPage(Page):
                 self.reader.scrollToAnchor(link.anchor)
             return
         self._context.navigate(str(link))
+
+    def _on_reader_scrolled(self) -> None:
+        # "On this page" follows the reading: the section at the top is marked current.
+        if self._contents_box.isVisible():
+            self.contents.set_current(self.reader.section_at_top(self.contents.row_keys()))
 
     def _on_contents_anchor_chosen(self, anchor: str) -> None:
         self.reader.scrollToAnchor(anchor)

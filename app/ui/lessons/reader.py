@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.ui.lessons.figures import ImageSource
@@ -75,5 +76,39 @@ class LessonReader(QTextBrowser):
         frame.setBottomMargin(48)
         root.setFrameFormat(frame)
 
+    def section_at_top(self, anchors: Sequence[str]) -> str:
+        """Of ``anchors`` (in reading order), the last one whose heading has scrolled to the
+        top third of the view or above: the section being read ("" before the first)."""
+        tops = self._anchor_tops(set(anchors))
+        line = self.verticalScrollBar().value() + self.viewport().height() / 3
+        current = ""
+        for anchor in anchors:
+            top = tops.get(anchor)
+            if top is not None and top <= line:
+                current = anchor
+        return current
+
+    def _anchor_tops(self, wanted: set[str]) -> dict[str, float]:
+        layout = self.document().documentLayout()
+        tops: dict[str, float] = {}
+        block = self.document().begin()
+        while block.isValid() and len(tops) < len(wanted):
+            for name in _anchor_names(block):
+                if name in wanted and name not in tops:
+                    tops[name] = layout.blockBoundingRect(block).top()
+            block = block.next()
+        return tops
+
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         self.link_requested.emit(url.toString())
+
+
+def _anchor_names(block: QTextBlock) -> list[str]:
+    names: list[str] = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid() and fragment.charFormat().isAnchor():
+            names.extend(fragment.charFormat().anchorNames())
+        iterator += 1
+    return names

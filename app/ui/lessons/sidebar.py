@@ -111,6 +111,11 @@ class _RowList(QScrollArea):
     def row(self, key: str) -> _Row | None:
         return next((row for row in self._rows if row.key == key), None)
 
+    @property
+    def current_key(self) -> str:
+        """The key of the row marked current ("" for none)."""
+        return next((row.key for row in self._rows if row.property("current")), "")
+
     def set_current(self, key: str) -> None:
         for row in self._rows:
             current = row.key == key
