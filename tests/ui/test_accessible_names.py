@@ -24,6 +24,7 @@ from app.main import build_window
 from app.services.clock import FakeClock
 from app.services.resources import Resources
 from app.ui.main_window import MainWindow
+from app.ui.stretch.page import StretchPage
 
 CONTROLS = (
     QAbstractButton,
@@ -74,4 +75,9 @@ def test_every_control_on_every_page_has_a_name(window: MainWindow) -> None:
         window.show_page(key)
         QApplication.processEvents()
         missing.extend(f"{key}: {name}" for name in unnamed_controls(window))
+    stretch = window.page("stretch")
+    assert isinstance(stretch, StretchPage)
+    stretch.library.build_requested.emit("desk-break")  # the routine builder's controls too
+    QApplication.processEvents()
+    missing.extend(f"builder: {name}" for name in unnamed_controls(window))
     assert not missing, "\n".join(missing)

@@ -91,6 +91,8 @@ class RoutineBuilder(QWidget):
         self._get_ready = _spin(0, 120, 10, " s")
         form.addRow("Name", self._name)
         form.addRow("Get ready", self._get_ready)
+        self._name.setAccessibleName("Routine name")
+        self._get_ready.setAccessibleName("Get ready time before the first stretch")
         column.addLayout(form)
         column.addWidget(label("Steps", "eyebrow"))
         self._list = QListWidget()
@@ -136,7 +138,10 @@ class RoutineBuilder(QWidget):
             ("Rest", self._rest),
         ):
             cell = QVBoxLayout()
-            cell.addWidget(label(title, "small"))
+            caption = label(title, "small")
+            caption.setBuddy(widget)
+            widget.setAccessibleName(f"{title} of the selected step")
+            cell.addWidget(caption)
             cell.addWidget(widget)
             row.addLayout(cell)
         for spin in (self._hold, self._reps, self._rest):
