@@ -43,22 +43,32 @@ class EmgSound(QObject):
     ) -> None:
         super().__init__(parent)
         self._wall = wall
-        self._module = _multimedia()
+        # QtMultimedia and its FFmpeg/PulseAudio backend cost about 30 MiB: loaded on the first
+        # question about sound (the first Play), not when the lab page is built.
+        self._opened = False
+        self._module: Any | None = None
         self._device: Any | None = None
-        if self._module is not None:
-            try:
-                outputs = self._module.QMediaDevices.audioOutputs()
-            except RuntimeError:
-                outputs = []
-            self._device = self._module.QMediaDevices.defaultAudioOutput() if outputs else None
         self._sink: Any | None = None
         self._buffer: QBuffer | None = None
         self._playhead = AudioPlayhead(BUFFER_SECONDS)
         self._volume = 0.8
         self._muted = False
 
+    def _open(self) -> None:
+        if self._opened:
+            return
+        self._opened = True
+        self._module = _multimedia()
+        if self._module is not None:
+            try:
+                outputs = self._module.QMediaDevices.audioOutputs()
+            except RuntimeError:
+                outputs = []
+            self._device = self._module.QMediaDevices.defaultAudioOutput() if outputs else None
+
     @property
     def has_sound(self) -> bool:
+        self._open()
         return self._device is not None
 
     @property
@@ -77,6 +87,7 @@ class EmgSound(QObject):
     def play(self, samples: NDArray[np.int16], rate: int) -> bool:
         """Start playing ``samples`` from the beginning; False when there is no sound."""
         self.stop()
+        self._open()
         if self._module is None or self._device is None:
             return False
         audio_format = self._module.QAudioFormat()

@@ -127,9 +127,10 @@ class EmgPanel(QWidget):
         self.play_button.clicked.connect(self._on_play_clicked)
         self.sound_box = QCheckBox("Sound")
         self.sound_box.setChecked(True)
-        self.sound_box.setEnabled(sound is not None and sound.has_sound)
-        if not self.sound_box.isEnabled():
-            self.sound_box.setText("Sound (no sound device here)")
+        self._sound = sound
+        # Whether there is a device is asked at the first Play (the audio stack is big).
+        if sound is None:
+            self._say_no_sound()
         self.sound_box.toggled.connect(self._on_sound_toggled)
         top = QHBoxLayout()
         top.addWidget(self.phase, 1)
@@ -194,6 +195,12 @@ class EmgPanel(QWidget):
         assert self._recording is not None
         self.playback.start(self._recording)
         self._seed += 1
+        if self._sound is not None and not self._sound.has_sound:
+            self._say_no_sound()
+
+    def _say_no_sound(self) -> None:
+        self.sound_box.setEnabled(False)
+        self.sound_box.setText("Sound (no sound device here)")
 
     def stop(self) -> None:
         self.playback.stop()
