@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.mastery import GroupMastery
@@ -15,6 +15,7 @@ from app.domain.quiz_session import topic_title
 from app.ui.context import PageContext
 from app.ui.page import Page
 from app.ui.progress.charts import BarChart, Bars
+from app.ui.refresh_on_show import RefreshOnShow
 from app.ui.widgets import Card, add_page_heading, button, label
 
 #: Days of accuracy history shown (older days are still stored).
@@ -71,7 +72,6 @@ class ProgressPage(Page):
         super().__init__()
         self._context = context
         self.quiz_store = context.quiz_store
-        self._stale = False
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -96,7 +96,7 @@ class ProgressPage(Page):
         )
         self._build()
         self.refresh()
-        context.quiz_store.changed.connect(self._on_data_changed)
+        context.quiz_store.changed.connect(RefreshOnShow(self, self.refresh).request)
 
     def _mastery_section(self, kind: str) -> ChartSection:
         return ChartSection(
@@ -138,20 +138,8 @@ class ProgressPage(Page):
 
     # --- data --------------------------------------------------------------------------------
 
-    def _on_data_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
         """Redraw every section from the store."""
-        self._stale = False
         content = self._context.content
         known = content.questions.keys()
         answers = self.quiz_store.answer_count()

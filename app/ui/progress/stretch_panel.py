@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.services.store import StoreError
 from app.ui.context import PageContext
 from app.ui.progress.charts import BarChart, Bars
+from app.ui.refresh_on_show import RefreshOnShow
 from app.ui.widgets import Card, label
 
 RANGES = (14, 30)
@@ -28,7 +28,6 @@ class StretchPanel(QWidget):
         self._context = context
         self._history = context.stretch_history
         self._days = RANGES[0]
-        self._stale = False
         self._chart: BarChart | None = None
         card = Card()
         outer = QVBoxLayout(self)
@@ -56,7 +55,7 @@ class StretchPanel(QWidget):
         self._chart_holder = QVBoxLayout()
         card.body.addLayout(self._chart_holder, 1)
         context.theme.changed.connect(self.refresh)
-        self._history.changed.connect(self._on_history_changed)
+        self._history.changed.connect(RefreshOnShow(self, self.refresh).request)
         self._style_range_buttons()
         self.refresh()
 
@@ -87,20 +86,7 @@ class StretchPanel(QWidget):
             choice.style().unpolish(choice)
             choice.style().polish(choice)
 
-    def _on_history_changed(self) -> None:
-        # Drawn again when next seen if hidden (the page shows it again then).
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
     def refresh(self) -> None:
-        self._stale = False
         today = self._context.clock.now().astimezone().date()
         try:
             per_day = self._history.minutes_per_day(today, self._days)
