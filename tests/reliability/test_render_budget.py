@@ -96,6 +96,7 @@ _TEXT = st.sampled_from(
 @settings(
     max_examples=120,
     deadline=None,
+    derandomize=True,  # the same 120 mixes on every run: CI must not depend on the draw
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(
