@@ -161,12 +161,18 @@ class MainWindow(QMainWindow):
         self._enabled = {key for key in self._order if key in keys} | {"home"}
         self._rail.set_visible_pages(self._enabled)
 
-    def show_screen(self, widget: QWidget, *, rail: bool) -> None:
-        """Show a widget that is not a page (the kiosk start screen), with or without the rail."""
+    def show_screen(self, widget: QWidget, *, rail: bool, rail_key: str = "") -> None:
+        """Show a widget that is not a page (the kiosk start screen), with or without the rail.
+
+        Args:
+            rail_key: the rail entry to mark as current while it shows (a page's stand-in).
+        """
         if self._stack.indexOf(widget) < 0:
             self._stack.addWidget(widget)
         self._stack.setCurrentWidget(widget)
         self._rail.setVisible(rail)
+        if rail_key:
+            self._rail.set_current(rail_key)
         self._current = ""
 
     def show_page(self, key: str) -> None:

@@ -31,8 +31,7 @@ from app.ui.kiosk.controller import KioskController
 from app.ui.lessons.page import LessonsPage
 from app.ui.main_window import MainWindow
 from app.ui.progress.page import ProgressPage
-from app.ui.quiz.page import QuizPage
-from tests.helpers.quiz import right_response
+from tests.helpers.window import answer_one_question_right
 
 CANARY = "zebra-canary-4417"
 PIN = "2468"
@@ -292,13 +291,7 @@ def test_progress_shows_the_visitors_own_answers_until_the_reset(
     progress = window.page("progress")
     assert isinstance(progress, ProgressPage)
     assert progress.accuracy.showing_empty
-    window.show_page("quiz")
-    quiz = window.page("quiz")
-    assert isinstance(quiz, QuizPage)
-    quiz.start_test(1)
-    question = quiz.question_view.question
-    assert question is not None
-    quiz.question_view.submit(right_response(question))
+    answer_one_question_right(window)
     window.show_page("progress")
     assert not progress.accuracy.showing_empty
     assert progress.totals.text().startswith("1 answer so far")

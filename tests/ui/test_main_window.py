@@ -22,8 +22,7 @@ from app.ui.home.page import HomePage
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES
 from app.ui.progress.page import ProgressPage
-from app.ui.quiz.page import QuizPage
-from tests.helpers.quiz import right_response
+from tests.helpers.window import answer_one_question_right
 
 
 def _activate(qtbot: QtBot, window: MainWindow) -> None:
@@ -162,13 +161,7 @@ def test_home_and_progress_follow_an_answer_given_on_the_quiz_page(
     progress = window.page("progress")
     assert isinstance(progress, ProgressPage)
     assert progress.accuracy.showing_empty
-    window.show_page("quiz")
-    quiz = window.page("quiz")
-    assert isinstance(quiz, QuizPage)
-    quiz.start_test(1)
-    question = quiz.question_view.question
-    assert question is not None
-    quiz.question_view.submit(right_response(question))
+    answer_one_question_right(window)
     assert home.stat_text("progress").startswith("1 answer")
     window.show_page("progress")
     assert not progress.accuracy.showing_empty

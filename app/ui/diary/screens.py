@@ -53,7 +53,7 @@ def save_diary_screenshots(window: MainWindow, folder: Path) -> int:
     """Save ``diary``, ``diary-charts`` and ``check-<outcome>`` PNGs; returns how many."""
     context = dataclasses.replace(window.context, diary=sample_diary(window.context.clock.now()))
     diary = DiaryPage(context)
-    window.show_screen(diary, rail=True)
+    window.show_screen(diary, rail=True, rail_key="diary")
     _grab(window, folder, "diary")
     diary.show_view("charts")
     _grab(window, folder, "diary-charts")
@@ -63,7 +63,7 @@ def save_diary_screenshots(window: MainWindow, folder: Path) -> int:
         ("check-self-care", ["no"] * 40),
     ):
         check = _answered_check(context, presses)
-        window.show_screen(check, rail=True)
+        window.show_screen(check, rail=True, rail_key="check")
         _grab(window, folder, name)
     return len(SCREEN_NAMES)
 
