@@ -99,7 +99,8 @@ class QuestionView(QWidget):
         self._scroll.setWidget(column_box)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never cut off sideways: a long unbreakable line (a lesson title at 2x text) scrolls.
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return self._scroll
 
@@ -265,7 +266,9 @@ class QuestionView(QWidget):
 
     def _show_feedback_in_view(self) -> None:
         if self.feedback.isVisible():
-            self._scroll.ensureWidgetVisible(self.feedback, 0, 0)
+            # Down to the verdict only: the start of each line stays in view.
+            bar = self._scroll.verticalScrollBar()  # the feedback sits in the scrolled column
+            bar.setValue(min(self.feedback.y(), bar.maximum()))
 
     def _wrong_detail(self, question: Question) -> str:
         if question.kind is QuestionKind.NUMERIC and question.number is not None:
