@@ -5,6 +5,7 @@ Run with the system Python, which has pyatspi (Debian: python3-pyatspi):
     /usr/bin/python3 tests/e2e/kiosk_driver.py click "Start Lessons"
     /usr/bin/python3 tests/e2e/kiosk_driver.py showing "Still there?" [SECONDS]
     /usr/bin/python3 tests/e2e/kiosk_driver.py absent "Still there?"
+    /usr/bin/python3 tests/e2e/kiosk_driver.py names -   (every showing name, for a failure report)
 Exit status 0 when the control was found (clicked) or, for ``absent``, was not showing.
 Kept free of the app's imports: it runs outside the app's virtual environment.
 """
@@ -63,6 +64,23 @@ def find_showing(name: str, seconds: float) -> Any | None:
         time.sleep(0.3)
 
 
+def showing_names() -> list[str]:
+    """The names of every showing control in the app, in tree order."""
+    names = []
+    desktop = pyatspi.Registry.getDesktop(0)
+    for index in range(desktop.childCount):
+        application = desktop.getChildAtIndex(index)
+        if application is None or "gluteal" not in (application.name or "").lower():
+            continue
+        for node in _walk(application):
+            try:
+                if node.name:
+                    names.append(node.name)
+            except Exception:
+                continue
+    return names
+
+
 def click(node: Any) -> None:
     extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     x, y = extents.x + extents.width // 2, extents.y + extents.height // 2
@@ -72,6 +90,9 @@ def click(node: Any) -> None:
 def main(argv: list[str]) -> int:
     command, name = argv[0], argv[1]
     seconds = float(argv[2]) if len(argv) > 2 else 10.0
+    if command == "names":
+        print("\n".join(showing_names()))
+        return 0
     if command == "absent":
         return 1 if find_showing(name, 0) is not None else 0
     node = find_showing(name, seconds)

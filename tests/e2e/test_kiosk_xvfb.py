@@ -90,6 +90,23 @@ class Kiosk(NamedTuple):
     env: dict[str, str]
     report: Path  # the start screen's tile report
     systemd: socket.socket  # a fake systemd's notify socket
+    process: subprocess.Popen[bytes]
+    log: Path  # the app's stdout and stderr
+
+    def state(self) -> str:
+        """What the app is doing, for a failure message: alive or not, what shows, its log."""
+        exit_code = self.process.poll()
+        names = subprocess.run(
+            [SYSTEM_PYTHON, str(DRIVER), "names", "-"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        ).stdout
+        log = self.log.read_text("utf-8", "replace")[-3000:]
+        alive = "running" if exit_code is None else f"exited with {exit_code}"
+        return f"app {alive}\nshowing: {names.splitlines()}\nlog tail:\n{log}"
 
 
 @pytest.fixture
@@ -118,7 +135,7 @@ def kiosk(x_session: dict[str, str], tmp_path: Path) -> Iterator[Kiosk]:
         assert process.poll() is None, log.read_text("utf-8", "replace")
         assert time.monotonic() < deadline, "the start screen never reported its tiles"
         time.sleep(0.2)
-    yield Kiosk(env, report, systemd)
+    yield Kiosk(env, report, systemd, process, log)
     process.terminate()
     process.wait(10)
     systemd.close()
@@ -181,17 +198,17 @@ def test_bare_x_fills_the_screen_then_warns_resets_and_leaves_no_selection(
     assert _settled_window(kiosk.report) == [0, 0, *SCREEN]
     assert _black_fraction(env, tmp_path) < 0.01
 
-    assert _drive(env, "click", "Start Lessons")
-    assert _drive(env, "click", "Search lessons and structures")
+    assert _drive(env, "click", "Start Lessons"), kiosk.state()
+    assert _drive(env, "click", "Search lessons and structures"), kiosk.state()
     subprocess.run(["xdotool", "type", "--delay", "30", CANARY], env=env, check=True)
     subprocess.run(["xdotool", "key", "ctrl+a"], env=env, check=True)
     assert CANARY in _primary(env)  # selecting is enough for X11 to hand the text around
     touched = time.monotonic()
 
-    assert _drive(env, "showing", "Still there?", IDLE + 10)
+    assert _drive(env, "showing", "Still there?", IDLE + 10), kiosk.state()
     assert time.monotonic() - touched >= IDLE - 2
-    assert _drive(env, "showing", "Start Lessons", WARNING + 10)  # back to the start screen
-    assert _drive(env, "absent", "Still there?")
+    assert _drive(env, "showing", "Start Lessons", WARNING + 10), kiosk.state()  # start screen
+    assert _drive(env, "absent", "Still there?"), kiosk.state()
     assert CANARY not in _primary(env)
     pings = _notifications(kiosk.systemd)  # the whole visit, about 30 s
     assert pings[0] == b"READY=1"
@@ -200,13 +217,14 @@ def test_bare_x_fills_the_screen_then_warns_resets_and_leaves_no_selection(
 
 def test_a_routine_left_untouched_keeps_playing(kiosk: Kiosk) -> None:
     env = kiosk.env
-    assert _drive(env, "click", "Start Stretch")
-    assert _drive(env, "click", "Start routine")
-    assert _drive(env, "showing", PAUSE)
+    assert _drive(env, "click", "Start Stretch"), kiosk.state()
+    assert _drive(env, "click", "Start routine"), kiosk.state()
+    assert _drive(env, "showing", PAUSE), kiosk.state()
     time.sleep(IDLE + WARNING + 10)  # a visitor following the routine without a touch
-    assert _drive(env, "absent", "Still there?")
-    assert _drive(env, "showing", PAUSE, 10)  # still playing, not reset to the start screen
-    assert _drive(env, "absent", "Start Stretch")
+    assert _drive(env, "absent", "Still there?"), kiosk.state()
+    # still playing, not reset to the start screen
+    assert _drive(env, "showing", PAUSE, 10), kiosk.state()
+    assert _drive(env, "absent", "Start Stretch"), kiosk.state()
 
 
 @pytest.fixture
