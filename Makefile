@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint typecheck contracts pytest check-content screenshots bench dist dist-check deb lintian clean
+.PHONY: run bytecode test lint typecheck contracts pytest check-content screenshots bench dist dist-check deb lintian clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,13 @@ $(STAMP): $(BIN)/python pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Bytecode for the app's own modules, as an installed package or the bundle has it: an
+# environment with PYTHONDONTWRITEBYTECODE set would otherwise compile every module on every
+# start (and every first page visit). Only changed files are recompiled.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q app
+
+run: bytecode
 	$(BIN)/gluteal-atlas $(ARGS)
 
 test: lint typecheck contracts pytest
@@ -40,7 +46,7 @@ check-content: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/gluteal-atlas --screenshot build/screenshots $(ARGS)
 
-bench: $(STAMP)
+bench: bytecode
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
 
 # One-folder PyInstaller bundle in dist/gluteal-atlas/ (packaging/gluteal-atlas.spec).

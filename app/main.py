@@ -17,6 +17,7 @@ from app import APP_ID, APP_NAME, DESKTOP_ID, __version__
 from app.domain.content import EMPTY_CONTENT, Content
 from app.domain.problems import Problem, SourceRef
 from app.services.clock import Clock, SystemClock
+from app.services.diagram_library import DiagramLibrary
 from app.services.diary import Diary
 from app.services.lesson_progress import LessonProgress
 from app.services.quiz_store import QuizStore
@@ -128,6 +129,7 @@ def build_window(
     quiz_store = QuizStore(handle, clock, parent=app)
     stretch_history = StretchHistory(handle, app)
     diary = Diary(handle, app)
+    diagrams = DiagramLibrary(resources)
 
     def make_context(navigator: Navigator) -> PageContext:
         return PageContext(
@@ -138,6 +140,7 @@ def build_window(
             stretch_history=stretch_history,
             diary=diary,
             resources=resources,
+            diagrams=diagrams,
             clock=clock,
             theme=theme,
             navigate=navigator.open_link,
@@ -226,8 +229,9 @@ def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resou
 
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
-    start_warm_up()  # the chart library, so Progress and the lab open quickly
-    handle.store.back_up_if_due(window.context.clock.now())
+    # The chart library, page modules and atlas figures, so first visits are quick.
+    start_warm_up([window.context.diagrams.prefetch])
+    handle.store.back_up_in_background(window.context.clock.now())
 
 
 def _speech_engine() -> str | None:

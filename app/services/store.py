@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import struct
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -151,6 +152,34 @@ class Store:
                 shelf.prune()
         except (OSError, sqlite3.Error):
             pass  # the previous backups remain; tomorrow's start tries again
+
+    def back_up_in_background(self, now: datetime) -> threading.Thread | None:
+        """:meth:`back_up_if_due` on a worker thread with its own connection, so copying and
+        fsyncing the file (~100 ms on a slow disk) never stalls the window after start.
+
+        The copy reads a snapshot (WAL lets the UI thread write meanwhile). A daemon thread:
+        quitting mid-copy leaves only a ``.partial`` file, swept away by the next backup.
+
+        Returns:
+            The started thread (join it to wait), or None for an in-memory store.
+        """
+        path = self.path
+        if path is None:
+            return None
+
+        def back_up() -> None:
+            try:
+                connection = _connect(str(path))
+            except sqlite3.Error:
+                return  # tomorrow's start tries again
+            try:
+                Store(connection, path).back_up_if_due(now)
+            finally:
+                connection.close()
+
+        worker = threading.Thread(target=back_up, name="progress-backup", daemon=True)
+        worker.start()
+        return worker
 
     def _clamp_future_stamps(self, now: datetime) -> str:
         """Bring progress stamped after ``now`` back to ``now``; the notice, or ``""``."""

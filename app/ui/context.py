@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from app.domain.content import Content
 from app.services.clock import Clock
@@ -15,6 +15,9 @@ from app.services.resources import Resources
 from app.services.settings import Settings
 from app.services.stretch_history import StretchHistory
 from app.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from app.services.diagram_library import DiagramLibrary
 
 
 class Navigator(Protocol):
@@ -41,6 +44,7 @@ class PageContext:
         notify: show a short message in the window's status area.
         files_allowed: whether pages may offer to write files (PDF export); a shared kiosk
             never does.
+        diagrams: the atlas figures, parsed once for every page that draws them.
         speech_engine: the text-to-speech engine for spoken cues ("" for the platform's
             default, None for no voice).
     """
@@ -52,6 +56,7 @@ class PageContext:
     stretch_history: StretchHistory
     diary: Diary
     resources: Resources
+    diagrams: DiagramLibrary
     clock: Clock
     theme: Theme
     navigate: Callable[[str], None]

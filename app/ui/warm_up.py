@@ -1,9 +1,14 @@
-"""Import the heavy chart and signal libraries in the background once the app is on screen.
+"""Get the slow parts of first page visits done in the background once the app is on screen.
 
-pyqtgraph (with numpy) costs about 300 ms to import. Importing it when Progress or the lab is
-first opened made that first visit slow; importing it on the UI thread at start would freeze
-the window instead. A worker thread does it while the learner reads Home; the first visit then
-finds it in ``sys.modules``. The thread only imports: nothing in it creates widgets.
+pyqtgraph (with numpy) costs about 300 ms to import; each page's own modules, the Markdown
+renderer and the atlas figures' parse cost tens of milliseconds more. Doing that on a page's
+first visit made the visit slow; doing it on the UI thread at start would freeze the window
+instead. A worker thread does it while the learner reads Home: it imports the modules (a first
+visit then finds them in ``sys.modules``) and runs the jobs it is given (the composition root
+passes the atlas library's prefetch). Nothing in it creates a QObject or a widget.
+
+While the worker runs, the UI thread gets the interpreter back at every switch interval (5 ms),
+so a click waits at most a few slices; ``bench/first_visits.py`` measures the longest stall.
 """
 
 from __future__ import annotations
@@ -11,23 +16,44 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Callable, Iterable
 
-#: What the chart pages import on first use, in that order.
-MODULES = ("numpy", "pyqtgraph")
+#: What the pages import on first use: the chart library first (the slowest), then each page's
+#: module in the rail's order and the lesson renderer's parser.
+MODULES = (
+    "numpy",
+    "pyqtgraph",
+    "app.ui.anatomy.page",
+    "app.ui.lessons.page",
+    "markdown",
+    "app.ui.quiz.page",
+    "app.ui.stretch.page",
+    "app.ui.progress.page",
+    "app.ui.lab.page",
+    "app.ui.diary.page",
+    "app.ui.check.page",
+)
 
 
-def start_warm_up() -> threading.Thread:
-    """Begin importing :data:`MODULES` on a daemon thread; returns the thread (tests join it)."""
+def start_warm_up(jobs: Iterable[Callable[[], None]] = ()) -> threading.Thread:
+    """Begin importing :data:`MODULES`, then run ``jobs``, on a daemon thread.
+
+    Returns:
+        The thread (tests and benchmarks join it).
+    """
     # The app's Qt binding, so pyqtgraph does not probe for others on the worker thread.
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    thread = threading.Thread(target=_import_all, name="warm-up", daemon=True)
+    work = tuple(jobs)
+    thread = threading.Thread(target=_warm_up, args=(work,), name="warm-up", daemon=True)
     thread.start()
     return thread
 
 
-def _import_all() -> None:
+def _warm_up(jobs: tuple[Callable[[], None], ...]) -> None:
     for name in MODULES:
         try:
             importlib.import_module(name)
         except ImportError:
-            return  # the page that needs it reports the problem when opened
+            continue  # the page that needs it reports the problem when opened
+    for job in jobs:
+        job()

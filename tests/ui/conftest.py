@@ -6,6 +6,7 @@ import pytest
 
 from app.domain.content import Content
 from app.services.clock import FakeClock
+from app.services.diagram_library import DiagramLibrary
 from app.services.diary import Diary
 from app.services.lesson_progress import LessonProgress
 from app.services.quiz_store import QuizStore
@@ -42,6 +43,7 @@ def page_context(
         stretch_history=StretchHistory(store_handle),
         diary=Diary(store_handle),
         resources=resources,
+        diagrams=DiagramLibrary(resources),
         clock=fake_clock,
         theme=Theme(),
         navigate=navigator.open_link,

@@ -19,7 +19,7 @@ from app.domain.diagram import Diagram
 from app.domain.diagram_marks import View
 from app.domain.links import Link, LinkKind, parse_link
 from app.domain.nerve_tracer import NerveTrace, TraceStep
-from app.services.diagram_loader import DiagramError, load_diagram
+from app.services.diagram_loader import DiagramError
 from app.services.tracer_loader import load_traces
 from app.ui.anatomy.card import StructureCard
 from app.ui.anatomy.controls import BottomBar, TopBar
@@ -79,7 +79,7 @@ class AnatomyPage(Page):
         column.setContentsMargins(24, 20, 24, 20)
         column.addWidget(self.title)
         try:
-            self._diagrams[View.POSTERIOR] = load_diagram(context.resources, View.POSTERIOR)
+            self._diagrams[View.POSTERIOR] = context.diagrams.diagram(View.POSTERIOR)
         except DiagramError as error:
             column.addWidget(label(f"The diagram could not be loaded: {error}", "muted"))
             column.addStretch(1)
@@ -178,7 +178,7 @@ class AnatomyPage(Page):
         """The figure for ``view``, loaded on first use (None if it cannot be read)."""
         if view not in self._diagrams:
             try:
-                self._diagrams[view] = load_diagram(self._context.resources, view)
+                self._diagrams[view] = self._context.diagrams.diagram(view)
             except DiagramError as error:
                 self._context.notify(f"The {view} view could not be loaded: {error}")
                 return None

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from app.domain.diagram import Diagram
 from app.domain.diagram_geometry import bounds
 from app.domain.figure_source import AtlasFigure
-from app.services.diagram_loader import DiagramError, load_diagram
-from app.services.resources import Resources
+from app.services.diagram_library import DiagramLibrary
+from app.services.diagram_loader import DiagramError
 from app.ui.anatomy.exposure import Exposure
 from app.ui.anatomy.scene_paint import Look, ShapeArt, make_art, paint_ring, paint_shape
 from app.ui.theme import Palette
@@ -27,8 +27,8 @@ MARGIN = 12.0
 class AtlasFigurePainter:
     """Paints atlas figures; diagrams are read once per view and kept."""
 
-    def __init__(self, resources: Resources) -> None:
-        self._resources = resources
+    def __init__(self, diagrams: DiagramLibrary) -> None:
+        self._diagrams = diagrams
         self._loaded: dict[str, tuple[Diagram, dict[str, ShapeArt], Exposure] | None] = {}
 
     def image(
@@ -76,7 +76,7 @@ class AtlasFigurePainter:
     def _load(self, view: str) -> tuple[Diagram, dict[str, ShapeArt], Exposure] | None:
         if view not in self._loaded:
             try:
-                diagram = load_diagram(self._resources, view)
+                diagram = self._diagrams.diagram(view)
             except DiagramError:
                 self._loaded[view] = None
             else:

@@ -39,12 +39,11 @@ def diagram_available() -> bool:
     return True
 
 
-def _diagram_modules() -> tuple[Any, Any]:
+def _diagram_modules() -> Any:
     # Imported by name: the anatomy package is built alongside the quiz, and importing it here
     # only when needed keeps plain quizzes free of the SVG renderer.
-    loader = importlib.import_module("app.services.diagram_loader")
     view = importlib.import_module("app.ui.anatomy.diagram")
-    return loader.load_diagram, view.DiagramView
+    return view.DiagramView
 
 
 class DiagramPanel(QWidget):
@@ -70,8 +69,8 @@ class DiagramPanel(QWidget):
 
     def _ensure_view(self) -> Diagram:
         if self._diagram is None:
-            load_diagram, diagram_view = _diagram_modules()
-            diagram = load_diagram(self._context.resources)
+            diagram_view = _diagram_modules()
+            diagram = self._context.diagrams.diagram()
             view = diagram_view(diagram, self._context.theme, self)
             view.structure_clicked.connect(self._on_view_structure_clicked)
             view.installEventFilter(self)
@@ -100,8 +99,7 @@ class DiagramPanel(QWidget):
         """Show the atlas view a question is set on ("posterior" or "lateral")."""
         diagram = self._ensure_view()
         if view != self._figure:
-            load_diagram, _ = _diagram_modules()
-            diagram.set_diagram(load_diagram(self._context.resources, view))
+            diagram.set_diagram(self._context.diagrams.diagram(view))
             self._figure = view
 
     def ask_find(self, target: str) -> None:

@@ -19,14 +19,14 @@ from app.ui.widgets import label
 
 def _diagram_view(context: PageContext) -> Any | None:
     try:
-        from app.services.diagram_loader import DiagramError, load_diagram
+        from app.services.diagram_loader import DiagramError
 
         # Imported by name: the anatomy page's view may not exist in every build.
         diagram_module: Any = importlib.import_module("app.ui.anatomy.diagram")
     except ImportError:
         return None
     try:
-        view = diagram_module.DiagramView(load_diagram(context.resources), context.theme)
+        view = diagram_module.DiagramView(context.diagrams.diagram(), context.theme)
         view.set_interactive(False)
     except (DiagramError, TypeError, AttributeError, ValueError, OSError):
         return None  # a diagram that cannot be shown must not stop a routine

@@ -100,3 +100,31 @@ def test_newer_schema_is_left_alone(tmp_path: Path, fake_clock: FakeClock) -> No
     assert "newer version" in notice.message
     assert store.path is None
     assert path.read_bytes() == before
+
+
+def test_a_background_backup_copies_a_snapshot_while_the_app_keeps_writing(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    path = tmp_path / "p.sqlite3"
+    store, _ = Store.open(path, fake_clock.now(), back_up=False)
+    with store.transaction() as connection:
+        connection.execute("INSERT INTO settings VALUES ('theme', '\"dark\"')")
+
+    worker = store.back_up_in_background(fake_clock.now())
+    with store.transaction() as connection:  # the UI thread is not blocked meanwhile
+        connection.execute("INSERT INTO settings VALUES ('font_scale', '1.5')")
+    assert worker is not None
+    worker.join(30)
+
+    copies = sorted((tmp_path / "backups").glob("*.sqlite3"))
+    assert len(copies) == 1
+    copy = sqlite3.connect(copies[0])
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert ("theme", '"dark"') in copy.execute("SELECT key, value FROM settings").fetchall()
+    copy.close()
+    assert store.query("SELECT value FROM settings WHERE key='font_scale'") == [("1.5",)]
+    store.close()
+
+
+def test_an_in_memory_store_takes_no_background_backup(fake_clock: FakeClock) -> None:
+    assert Store.in_memory().back_up_in_background(fake_clock.now()) is None
