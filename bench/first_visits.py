@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GLUTEAL_ATLAS_VOICE", "off")
 
+from pages import shown_ms
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -91,11 +92,7 @@ def main() -> int:
     for key in window.page_keys():
         if key == "home":
             continue
-        started = time.perf_counter()
-        window.show_page(key)
-        app.processEvents()
-        window.repaint()
-        visits[key] = (time.perf_counter() - started) * 1000
+        visits[key] = shown_ms(window, key)
         spin(app, 0.2)
     worst = max(visits, key=lambda k: visits[k])
     label = "without warm-up" if options.no_warm_up else "with warm-up"

@@ -12,8 +12,8 @@ we look for, is reported as "not measured" with the reason; the rest still run.
 from __future__ import annotations
 
 import argparse
-import os
 import compileall
+import os
 import subprocess
 import sys
 import time

@@ -24,6 +24,11 @@ from xml.etree import ElementTree
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from app.domain.figure_source import FigureSourceError, is_figure_source, parse_figure_source
@@ -72,16 +77,17 @@ class LessonRenderer:
 
     def __init__(self, image_roots: Sequence[Path] = ()) -> None:
         self._image_roots = tuple(image_roots)
+        # Extension objects, not names: a name is looked up through the installed packages'
+        # entry points, which took longer than building everything else.
         self._markdown = markdown.Markdown(
             extensions=[
-                "toc",
-                "tables",
-                "attr_list",
-                "def_list",
-                "sane_lists",
+                TocExtension(slugify=slugify, permalink=False),
+                TableExtension(),
+                AttrListExtension(),
+                DefListExtension(),
+                SaneListExtension(),
                 CalloutExtension(),
             ],
-            extension_configs={"toc": {"slugify": slugify, "permalink": False}},
             output_format="html",
         )
 

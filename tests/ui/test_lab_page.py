@@ -197,3 +197,18 @@ def test_plots_follow_the_theme(page: LabPage, page_context: PageContext) -> Non
     assert page.emg.plot.plot.backgroundBrush().color().name() == surface
     assert page.conduction.plot.view.backgroundBrush().color().name() == surface
     assert page.emg.plot.strips[0].opts["pen"].color().name() == page_context.theme.palette.accent
+
+
+def test_the_conduction_tab_opened_by_a_click_shows_a_fresh_study(
+    qtbot: QtBot, page: LabPage
+) -> None:
+    """The study is built on the tab's first showing (not with the page), and is whole."""
+    page.show()
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert page.tabs.currentIndex() == 1
+    assert page.tabs.currentWidget() is page.conduction
+    assert page.tabs.tabText(1) == "Nerve conduction"
+    assert page.conduction.isVisible()
+    page.reset()
+    assert page.tabs.currentIndex() == 0

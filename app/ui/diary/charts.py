@@ -73,8 +73,8 @@ class FactorPlot(QWidget):
             return
         pg = _pyqtgraph()
         if self._plot is None:
-            self._plot = pg.PlotWidget(parent=self)
-            self._plot.setMenuEnabled(False)
+            # No context menu: building one costs a third of the chart's first showing.
+            self._plot = pg.PlotWidget(parent=self, enableMenu=False)
             self._plot.setMouseEnabled(x=False, y=False)
             self._plot.hideButtons()
             self._plot.setMinimumHeight(240)

@@ -48,7 +48,7 @@ class ConductionPlot(QWidget):
         self.setMinimumHeight(340)
 
     def _add_site(self, row: int, site: str, colour: str, theme: Theme) -> None:
-        plot = self.view.addPlot(row=row, col=0)
+        plot = self.view.addPlot(row=row, col=0, enableMenu=False)
         style_plot(plot, theme)
         plot.invertY(True)
         plot.setXRange(0, conduction.SWEEP_MS, padding=0)

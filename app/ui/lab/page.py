@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ from app.ui.widgets import add_page_heading
 SoundFactory = Callable[[QObject], EmgSound | None]
 
 CONDUCTION = "conduction"
+_CONDUCTION_TAB = 1
 
 
 def loudspeaker(parent: QObject) -> EmgSound | None:
@@ -47,10 +48,12 @@ class LabPage(Page):
         self.emg = EmgPanel(context.theme, context.clock, self.sound)
         self.emg.playback.running_changed.connect(self.set_busy)
         self.emg.lesson_requested.connect(context.navigate)
-        self.conduction = ConductionPanel(context.theme)
+        # The conduction study is built when its tab is first shown: its plot is a third of
+        # the page's first-visit time, and most visits start (and stay) on the EMG tab.
+        self._conduction: ConductionPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self.emg, "Needle EMG")
-        self.tabs.addTab(self.conduction, "Nerve conduction")
+        self.tabs.addTab(QWidget(), "Nerve conduction")
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         body = QWidget()
         column = QVBoxLayout(body)
@@ -72,10 +75,29 @@ class LabPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(area)
 
+    @property
+    def conduction(self) -> ConductionPanel:
+        """The conduction study (built now if its tab has not been shown yet)."""
+        if self._conduction is None:
+            self._conduction = self._build_conduction()
+        return self._conduction
+
+    def _build_conduction(self) -> ConductionPanel:
+        panel = ConductionPanel(self._context.theme)
+        placeholder = self.tabs.widget(_CONDUCTION_TAB)
+        with QSignalBlocker(self.tabs):
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(_CONDUCTION_TAB)
+            self.tabs.insertTab(_CONDUCTION_TAB, panel, "Nerve conduction")
+            self.tabs.setCurrentIndex(current)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return panel
+
     def open_link(self, link: Link) -> None:
         """``lab:conduction`` opens the conduction study; ``lab:<scenario>`` that scenario."""
         if link.target == CONDUCTION:
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(_CONDUCTION_TAB)
         elif link.target in SCENARIO_IDS:
             self.tabs.setCurrentIndex(0)
             self.emg.select(link.target)
@@ -84,7 +106,8 @@ class LabPage(Page):
         """Stop any study playing; back to the healthy muscle and a fresh conduction study."""
         self.emg.stop()
         self.emg.select(SCENARIO_IDS[0])
-        self.conduction.reset()
+        if self._conduction is not None:
+            self._conduction.reset()
         self.tabs.setCurrentIndex(0)
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -92,9 +115,11 @@ class LabPage(Page):
         self.emg.stop()
         super().hideEvent(event)
 
-    def _on_tabs_current_changed(self, _index: int) -> None:
-        if self.tabs.currentIndex() != 0:
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index != 0:
             self.emg.stop()
+        if index == _CONDUCTION_TAB and self._conduction is None:
+            self._conduction = self._build_conduction()
 
     def _on_settings_changed(self, key: str) -> None:
         if key == "volume" and self.sound is not None:

@@ -17,7 +17,9 @@ __all__ = ["pen", "pg", "plot_widget", "style_plot"]
 
 def plot_widget(theme: Theme) -> Any:
     """A still plot (no mouse zoom or pan, no menu) in the theme's colours."""
-    widget = pg.PlotWidget()
+    # No context menu at all (not one built and then switched off): it is a third of the
+    # plot's construction time.
+    widget = pg.PlotWidget(enableMenu=False)
     widget.setBackground(theme.palette.surface)
     style_plot(widget.getPlotItem(), theme)
     return widget
