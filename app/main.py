@@ -26,6 +26,7 @@ from app.services.settings import Settings
 from app.services.store import DB_NAME, OpenNotice, Store
 from app.services.store_handle import StoreHandle
 from app.services.stretch_history import StretchHistory
+from app.ui.anatomy.figure_art import FigureArtLibrary
 from app.ui.context import Navigator, PageContext
 from app.ui.first_paint import FirstPaintWatcher
 from app.ui.main_window import MainWindow
@@ -130,6 +131,7 @@ def build_window(
     stretch_history = StretchHistory(handle, app)
     diary = Diary(handle, app)
     diagrams = DiagramLibrary(resources)
+    figures = FigureArtLibrary(diagrams)
 
     def make_context(navigator: Navigator) -> PageContext:
         return PageContext(
@@ -141,6 +143,7 @@ def build_window(
             diary=diary,
             resources=resources,
             diagrams=diagrams,
+            figures=figures,
             clock=clock,
             theme=theme,
             navigate=navigator.open_link,
@@ -230,7 +233,7 @@ def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resou
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
     # The chart library, page modules and atlas figures, so first visits are quick.
-    start_warm_up([window.context.diagrams.prefetch])
+    start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
     handle.store.back_up_in_background(window.context.clock.now())
 
 

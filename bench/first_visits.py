@@ -85,7 +85,7 @@ def main() -> int:
     if not options.no_warm_up:
         from app.ui.warm_up import start_warm_up
 
-        start_warm_up([window.context.diagrams.prefetch])
+        start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
     spin(app, options.settle)
     stall_reading = heart.longest_ms
     visits = {}

@@ -18,6 +18,7 @@ from app.ui.theme import Theme
 
 if TYPE_CHECKING:
     from app.services.diagram_library import DiagramLibrary
+    from app.ui.anatomy.figure_art import FigureArtLibrary
 
 
 class Navigator(Protocol):
@@ -45,6 +46,7 @@ class PageContext:
         files_allowed: whether pages may offer to write files (PDF export); a shared kiosk
             never does.
         diagrams: the atlas figures, parsed once for every page that draws them.
+        figures: their drawing pieces (paths, uncovered parts), built once and shared.
         speech_engine: the text-to-speech engine for spoken cues ("" for the platform's
             default, None for no voice).
     """
@@ -57,6 +59,7 @@ class PageContext:
     diary: Diary
     resources: Resources
     diagrams: DiagramLibrary
+    figures: FigureArtLibrary
     clock: Clock
     theme: Theme
     navigate: Callable[[str], None]

@@ -15,6 +15,7 @@ from app.services.settings import Settings
 from app.services.store import Store
 from app.services.store_handle import StoreHandle
 from app.services.stretch_history import StretchHistory
+from app.ui.anatomy.figure_art import FigureArtLibrary
 from app.ui.context import PageContext
 from app.ui.theme import Theme
 from tests.helpers.navigator import RecordingNavigator
@@ -43,7 +44,8 @@ def page_context(
         stretch_history=StretchHistory(store_handle),
         diary=Diary(store_handle),
         resources=resources,
-        diagrams=DiagramLibrary(resources),
+        diagrams=(diagrams := DiagramLibrary(resources)),
+        figures=FigureArtLibrary(diagrams),
         clock=fake_clock,
         theme=Theme(),
         navigate=navigator.open_link,

@@ -37,7 +37,8 @@ from app.ui.anatomy.accessible import install_accessibility, notify_selected
 from app.ui.anatomy.diagram_input import FigureInput
 from app.ui.anatomy.diagram_paint import FADE_MS
 from app.ui.anatomy.exposure import Exposure
-from app.ui.anatomy.scene_paint import ShapeArt, make_art
+from app.ui.anatomy.figure_art import FigureArt, FigureArtLibrary
+from app.ui.anatomy.scene_paint import ShapeArt
 from app.ui.anatomy.viewport import Viewport
 from app.ui.theme import Theme
 
@@ -56,9 +57,19 @@ class DiagramView(FigureInput):
         hovered(str): the pointer is over this structure ("" when over nothing).
     """
 
-    def __init__(self, diagram: Diagram, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        diagram: Diagram,
+        theme: Theme,
+        parent: QWidget | None = None,
+        *,
+        figures: FigureArtLibrary | None = None,
+    ) -> None:
         super().__init__(parent)
         self._theme = theme
+        # Shared paths and exposure for the app's own figures (see figure_art); a figure
+        # made elsewhere (a test's, say) gets its own.
+        self._art_of = figures.art_of if figures is not None else FigureArt.of
         self._figures: dict[object, tuple[dict[str, ShapeArt], Exposure, Viewport]] = {}
         self._diagram = diagram
         self._arts, self._exposure, self._viewport = self._figure(diagram)
@@ -210,10 +221,10 @@ class DiagramView(FigureInput):
     def _figure(self, diagram: Diagram) -> tuple[dict[str, ShapeArt], Exposure, Viewport]:
         key = diagram.view
         if key not in self._figures or self._figures[key][1].diagram is not diagram:
-            arts = {shape.id: make_art(shape) for shape in diagram.shapes}
+            art = self._art_of(diagram)
             left, top, right, bottom = diagram.content_bounds()
             scene = QRectF(left, top, right - left, bottom - top).adjusted(-12, -12, 12, 12)
-            self._figures[key] = (arts, Exposure(diagram, arts), Viewport(scene))
+            self._figures[key] = (art.arts, art.exposure, Viewport(scene))
         return self._figures[key]
 
     def set_attachments_visible(self, visible: bool) -> None:

@@ -84,7 +84,9 @@ class AnatomyPage(Page):
             column.addWidget(label(f"The diagram could not be loaded: {error}", "muted"))
             column.addStretch(1)
             return
-        self.view = DiagramView(self._diagrams[View.POSTERIOR], context.theme)
+        self.view = DiagramView(
+            self._diagrams[View.POSTERIOR], context.theme, figures=context.figures
+        )
         self.view.setAccessibleName(_TITLES[View.POSTERIOR])
         column.addWidget(self._build_columns(self.view), 1)
         self._wire(self.view)

@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from app.domain.diagram import Diagram
 from app.domain.diagram_geometry import bounds
 from app.domain.figure_source import AtlasFigure
-from app.services.diagram_library import DiagramLibrary
 from app.services.diagram_loader import DiagramError
 from app.ui.anatomy.exposure import Exposure
-from app.ui.anatomy.scene_paint import Look, ShapeArt, make_art, paint_ring, paint_shape
+from app.ui.anatomy.figure_art import FigureArtLibrary
+from app.ui.anatomy.scene_paint import Look, ShapeArt, paint_ring, paint_shape
 from app.ui.theme import Palette
 
 #: Width of an atlas figure at text scale 1, in device-independent pixels (fits the column).
@@ -27,8 +27,8 @@ MARGIN = 12.0
 class AtlasFigurePainter:
     """Paints atlas figures; diagrams are read once per view and kept."""
 
-    def __init__(self, diagrams: DiagramLibrary) -> None:
-        self._diagrams = diagrams
+    def __init__(self, figures: FigureArtLibrary) -> None:
+        self._figures = figures
         self._loaded: dict[str, tuple[Diagram, dict[str, ShapeArt], Exposure] | None] = {}
 
     def image(
@@ -76,12 +76,12 @@ class AtlasFigurePainter:
     def _load(self, view: str) -> tuple[Diagram, dict[str, ShapeArt], Exposure] | None:
         if view not in self._loaded:
             try:
-                diagram = self._diagrams.diagram(view)
+                diagram = self._figures.diagrams.diagram(view)
             except DiagramError:
                 self._loaded[view] = None
             else:
-                arts = {shape.id: make_art(shape) for shape in diagram.shapes}
-                self._loaded[view] = (diagram, arts, Exposure(diagram, arts))
+                art = self._figures.art_of(diagram)
+                self._loaded[view] = (diagram, art.arts, art.exposure)
         return self._loaded[view]
 
 

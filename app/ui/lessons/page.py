@@ -46,7 +46,7 @@ class LessonsPage(Page):
         roots = (context.resources.content_dir / "assets", context.resources.assets_dir)
         self._renderer = LessonRenderer(roots)
         self._figures = LessonFigures(
-            self._renderer.image_path, AtlasFigurePainter(context.diagrams)
+            self._renderer.image_path, AtlasFigurePainter(context.figures)
         )
         self._rendered: dict[str, RenderedBody] = {}
         self._index = SearchIndex(context.content)

@@ -71,7 +71,7 @@ class DiagramPanel(QWidget):
         if self._diagram is None:
             diagram_view = _diagram_modules()
             diagram = self._context.diagrams.diagram()
-            view = diagram_view(diagram, self._context.theme, self)
+            view = diagram_view(diagram, self._context.theme, self, figures=self._context.figures)
             view.structure_clicked.connect(self._on_view_structure_clicked)
             view.installEventFilter(self)
             self._column.addWidget(view)

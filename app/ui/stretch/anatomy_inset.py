@@ -26,7 +26,9 @@ def _diagram_view(context: PageContext) -> Any | None:
     except ImportError:
         return None
     try:
-        view = diagram_module.DiagramView(context.diagrams.diagram(), context.theme)
+        view = diagram_module.DiagramView(
+            context.diagrams.diagram(), context.theme, figures=context.figures
+        )
         view.set_interactive(False)
     except (DiagramError, TypeError, AttributeError, ValueError, OSError):
         return None  # a diagram that cannot be shown must not stop a routine
