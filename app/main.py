@@ -172,6 +172,8 @@ def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources
         controller.start(fullscreen=False)
         return save_kiosk_screenshots(window, controller, args.screenshot)
     controller.start()
+    # As for a learner: the slow parts of first visits are done while the start screen shows.
+    FirstPaintWatcher(window, lambda: _warm_up(window))
     return app.exec()
 
 
@@ -228,13 +230,18 @@ def load_content_or_shipped(resources: Resources) -> Content:
 def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resources) -> None:
     """Start-up work the first paint does not wait for."""
     from app.services.content_task import start_content_load
-    from app.ui.warm_up import start_warm_up
 
     # Off the UI thread: a clinic's large content folder must not freeze the window.
     start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
-    # The chart library, page modules and atlas figures, so first visits are quick.
-    start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
+    _warm_up(window)
     handle.store.back_up_in_background(window.context.clock.now())
+
+
+def _warm_up(window: MainWindow) -> None:
+    """The chart library, page modules and atlas figures, on a worker: quick first visits."""
+    from app.ui.warm_up import start_warm_up
+
+    start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
 
 
 def _speech_engine() -> str | None:

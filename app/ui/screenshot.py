@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from app.ui.kiosk.controller import KioskController
 
 SIZE = (1280, 820)
+#: How long a page may take to fill in after it shows, before the capture.
+SETTLE_SECONDS = 0.25
 
 
 def save_screenshots(
@@ -84,5 +87,8 @@ def save_kiosk_screenshots(window: MainWindow, kiosk: KioskController, folder: P
 
 
 def _settle() -> None:
-    for _ in range(3):
+    """Let a page finish what it does after showing (Progress builds its charts one per
+    event-loop turn) before it is captured."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < deadline:
         QApplication.processEvents()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QGraphicsView, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.domain.quiz import QuestionKind
@@ -113,3 +113,21 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, page_context: Pag
     )
     QApplication.sendEvent(viewport, wheel)
     assert bar.value() > 0
+
+
+def test_the_page_shows_before_its_charts_which_follow_one_per_turn(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """Opening Progress with data paints the page first; the charts are built on later turns
+    of the event loop (one per turn: tests/ui/test_one_per_turn.py)."""
+    store = page_context.quiz_store
+    for question in list(page_context.content.questions.values())[:4]:
+        store.record_answer(question, right_response(question), 5.0, Mode.PRACTICE)
+    page = ProgressPage(page_context)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    charts = [page.accuracy.chart, page.topics.chart, page.structures.chart]
+    assert [chart.findChildren(QGraphicsView) for chart in charts] == [[], [], []]
+    qtbot.waitUntil(lambda: all(chart.findChildren(QGraphicsView) for chart in charts))
+    assert len(page.accuracy.chart.bars.values) == 1

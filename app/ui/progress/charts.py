@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QVBoxLayout, QWidget
 
+from app.ui.one_per_turn import OnePerTurn
 from app.ui.theme import FONT_FAMILIES, Theme
 
 #: Height of one bar's row in a horizontal chart, in pixels at scale 1 (touch-sized, legible).
@@ -55,10 +56,17 @@ class BarChart(QWidget):
         suffix: str = "",
         unit: str = "",
         name: str = "",
+        later: OnePerTurn | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Args:
+        later: where the first drawing waits its turn, so a page shows before its charts
+            are built (each costs tens of milliseconds); None draws at once.
+        """
         super().__init__(parent)
         self._theme = theme
+        self._later = later
+        self._pending = False
         self._horizontal = horizontal
         self._maximum = maximum
         self._suffix = suffix
@@ -77,11 +85,24 @@ class BarChart(QWidget):
 
     def set_bars(self, bars: Bars) -> None:
         self._bars = bars
+        if self._plot is None and self._later is not None:
+            if not self._pending:  # the queued drawing will show the newest bars
+                self._pending = True
+                self._later.add(self._draw_pending)
+            return
         self._draw()
+
+    def _draw_pending(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._draw()
 
     @property
     def plot(self) -> Any:
-        """The pyqtgraph PlotWidget (built on first use)."""
+        """The pyqtgraph PlotWidget, drawn (built on first use; a queued first drawing is
+        done now)."""
+        if self._pending:
+            self._draw_pending()
         if self._plot is None:
             pg = _pyqtgraph()
             # No context menu: building one costs a third of the chart's first showing.

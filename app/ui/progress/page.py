@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLay
 from app.domain.mastery import GroupMastery
 from app.domain.quiz_session import topic_title
 from app.ui.context import PageContext
+from app.ui.one_per_turn import OnePerTurn
 from app.ui.page import Page
 from app.ui.progress.charts import BarChart, Bars
 from app.ui.refresh_on_show import RefreshOnShow
@@ -79,11 +80,13 @@ class ProgressPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)
         theme = context.theme
+        # The page shows at once; its charts are built after, one per event-loop turn.
+        self._later = OnePerTurn(self)
         self.totals = label("", "h3")
         self.accuracy = ChartSection(
             "Quiz accuracy over time",
             f"Share of answers right each day, last {HISTORY_DAYS} days.",
-            BarChart(theme, horizontal=False, maximum=100, suffix="%"),
+            BarChart(theme, horizontal=False, maximum=100, suffix="%", later=self._later),
             self._empty("No answers yet. Take a quiz and your accuracy appears here."),
         )
         self.topics = self._mastery_section("topic")
@@ -91,7 +94,7 @@ class ProgressPage(Page):
         self.due = ChartSection(
             "Reviews coming due",
             "Questions the spaced-repetition schedule brings back on each of the next 7 days.",
-            BarChart(theme, horizontal=False),
+            BarChart(theme, horizontal=False, later=self._later),
             self._empty("Nothing scheduled. Questions you answer are scheduled for review."),
         )
         self._build()
@@ -103,7 +106,9 @@ class ProgressPage(Page):
             f"Mastery by {kind}",
             "How likely you are to recall each one now. Right answers raise it; it fades "
             "slowly until you review. Unanswered questions count as not known yet.",
-            BarChart(self._context.theme, horizontal=True, maximum=100, suffix="%"),
+            BarChart(
+                self._context.theme, horizontal=True, maximum=100, suffix="%", later=self._later
+            ),
             self._empty(f"Answer a few questions and mastery per {kind} appears here."),
         )
 
@@ -134,7 +139,7 @@ class ProgressPage(Page):
     def _stretch_panel(self) -> QWidget:
         from app.ui.progress.stretch_panel import StretchPanel
 
-        return StretchPanel(self._context)
+        return StretchPanel(self._context, later=self._later)
 
     # --- data --------------------------------------------------------------------------------
 

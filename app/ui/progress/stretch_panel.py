@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 
 from app.services.store import StoreError
 from app.ui.context import PageContext
+from app.ui.one_per_turn import OnePerTurn
 from app.ui.progress.charts import BarChart, Bars
 from app.ui.refresh_on_show import RefreshOnShow
 from app.ui.widgets import Card, label
@@ -23,9 +24,16 @@ CHART_NAME = "Stretch minutes per day"
 class StretchPanel(QWidget):
     """A card with the streak, the total and a bar chart of minutes per day."""
 
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: PageContext,
+        parent: QWidget | None = None,
+        *,
+        later: OnePerTurn | None = None,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._later = later
         self._history = context.stretch_history
         self._days = RANGES[0]
         self._chart: BarChart | None = None
@@ -106,7 +114,11 @@ class StretchPanel(QWidget):
     def _draw(self, days: list[date]) -> None:
         if self._chart is None:
             self._chart = BarChart(
-                self._context.theme, horizontal=False, unit="minutes", name=CHART_NAME
+                self._context.theme,
+                horizontal=False,
+                unit="minutes",
+                name=CHART_NAME,
+                later=self._later,
             )
             self._chart.setMinimumHeight(220)
             self._chart_holder.addWidget(self._chart)
