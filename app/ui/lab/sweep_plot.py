@@ -130,7 +130,12 @@ class SweepPlot(QWidget):
             # each strip overlaps the next by one column, so the line has no breaks
             part = slice(index * width, min(2 * COLUMNS, (index + 1) * width + 2))
             if force or not np.array_equal(shown[part], y[part], equal_nan=True):
-                strip.setData(x[part], np.clip(y[part], -limit, limit), connect="finite")
+                if np.isnan(y[part]).all():
+                    # Blank here (a new sweep, an empty screen): no points at all, so the
+                    # plot never measures or strokes a curve of gaps.
+                    strip.clear()
+                else:
+                    strip.setData(x[part], np.clip(y[part], -limit, limit), connect="finite")
 
     @property
     def shown(self) -> np.ndarray:
