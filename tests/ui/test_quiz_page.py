@@ -6,6 +6,8 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
@@ -15,6 +17,7 @@ from app.services.clock import FakeClock
 from app.services.store import Store
 from app.services.store_handle import StoreHandle
 from app.ui.context import PageContext
+from app.ui.layout_audit import audit
 from app.ui.quiz.choices import ChoiceButton
 from app.ui.quiz.feedback import explanation_html
 from app.ui.quiz.page import QuizPage
@@ -216,3 +219,79 @@ def test_multi_select_feedback_tells_picked_missed_and_wrong_apart(
     assert "not picked" in names["C"]
     assert "not right" in names["B"]
     assert "you picked it" in names["A"]
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_lesson_link_is_reached_by_tab_and_followed_by_key(
+    qtbot: QtBot, page_context: PageContext, navigator: RecordingNavigator, key: Qt.Key
+) -> None:
+    """After answering, Tab reaches the lesson link, a screen reader hears a button named for
+    the lesson, and Enter or Space opens the lesson (and does not move on to the results)."""
+    question = dataclasses.replace(TRUE_Q, lesson="lesson:what-is-a-gluteal-twitch")
+    page = _page(qtbot, page_context, question)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)  # keyboard focus needs it
+    page.start_test(1)
+    view = page.question_view
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    link = view.feedback.lesson_button
+    for _ in range(10):
+        focused = QApplication.focusWidget()
+        if focused is link or focused is None:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is link
+    title = page_context.content.lessons["what-is-a-gluteal-twitch"].title
+    spoken = QAccessible.queryAccessibleInterface(link)
+    assert spoken.role() == QAccessible.Role.Button
+    assert title in spoken.text(QAccessible.Text.Name)
+    qtbot.keyClick(link, key)
+    assert navigator.links == ["lesson:what-is-a-gluteal-twitch"]
+    assert page.current_view is view
+
+
+def test_long_answers_and_lesson_title_wrap_in_a_small_window_at_large_text(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """At 2x text in the smallest window, the answers and the "Read more" link wrap: the
+    question column is never wider than what shows of it, and nothing in it is cut off."""
+    longest = max(page_context.content.lessons.values(), key=lambda lesson: len(lesson.title))
+    question = make_question(
+        "q-long",
+        kind=QuestionKind.MULTI,
+        choices=(
+            "The posterior femoral cutaneous nerve of the thigh",
+            "The nerve to obturator internus and superior gemellus",
+            "Short",
+        ),
+        correct=(0, 1),
+        lesson=f"lesson:{longest.id}",
+    )
+    theme = page_context.theme
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.set(theme.palette.name, 2.0)
+    theme.apply(app)
+    try:
+        page = _page(qtbot, page_context, question)
+        page.start_test(1)
+        view = page.question_view
+        qtbot.keyClick(view, Qt.Key.Key_1)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        page.resize(720 - 168, 540)  # the smallest window less the rail at 2x text
+        QApplication.processEvents()
+        assert page.width() == 720 - 168
+        scroll = page.findChild(QScrollArea, "questionScroll")
+        assert scroll is not None
+        column = scroll.widget()
+        assert column is not None
+        assert column.width() <= scroll.viewport().width()
+        link = view.feedback.lesson_button
+        assert longest.title in link.link_text()
+        assert link.height() >= 2 * link.fontMetrics().lineSpacing()  # wrapped, not clipped
+        assert link.geometry().right() <= view.feedback.contentsRect().right()
+        assert audit(column) == []
+    finally:
+        theme.set(theme.palette.name, 1.0)
+        theme.apply(app)

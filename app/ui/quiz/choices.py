@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.ui.widgets import label
 
@@ -26,6 +26,9 @@ class ChoiceButton(QPushButton):
         super().__init__(parent)
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # A push button may not shrink below its one-line width; this one wraps instead, so a
+        # long answer at large type never makes the question column wider than the window.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setAccessibleName(f"Choice {number}: {text}")
         self.answer_text = text
         row = self._row = QHBoxLayout(self)

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.links import try_parse_link
-from app.ui.widgets import button, label
+from app.ui.quiz.link_button import WrappingLinkButton
+from app.ui.widgets import label
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(\s*([^)\s]+)\s*\)")
 
@@ -49,7 +50,8 @@ class FeedbackPanel(QFrame):
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.explanation.setOpenExternalLinks(False)
         self.explanation.linkActivated.connect(self._navigate)
-        self.lesson_button = button("Read more in the lesson →", "link")
+        # Wraps: a lesson title at large type is wider than a small window.
+        self.lesson_button = WrappingLinkButton()
         self.lesson_button.clicked.connect(self._on_lesson_clicked)
         row = QHBoxLayout()
         row.addWidget(self.lesson_button)
@@ -70,7 +72,10 @@ class FeedbackPanel(QFrame):
         self.detail.setVisible(bool(detail))
         self.explanation.setText(explanation_html(explanation))
         self._lesson_href = lesson_href
-        self.lesson_button.setText(f"Read more: {lesson_title} →" if lesson_title else "")
+        self.lesson_button.set_link(
+            f"Read more: {lesson_title}\N{NO-BREAK SPACE}→",
+            f"Read more in the lesson: {lesson_title}",
+        )
         self.lesson_button.setVisible(bool(lesson_title))
         for widget in (self, self.verdict):
             widget.style().unpolish(widget)

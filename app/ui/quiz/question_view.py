@@ -99,8 +99,8 @@ class QuestionView(QWidget):
         self._scroll.setWidget(column_box)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Never cut off sideways: a long unbreakable line (a lesson title at 2x text) scrolls.
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Everything in the column wraps (the lesson link too), so it never scrolls sideways.
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return self._scroll
 
@@ -266,7 +266,7 @@ class QuestionView(QWidget):
 
     def _show_feedback_in_view(self) -> None:
         if self.feedback.isVisible():
-            # Down to the verdict only: the start of each line stays in view.
+            # The verdict to the top of the view: it is what the learner reads next.
             bar = self._scroll.verticalScrollBar()  # the feedback sits in the scrolled column
             bar.setValue(min(self.feedback.y(), bar.maximum()))
 

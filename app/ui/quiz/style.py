@@ -30,6 +30,11 @@ QFrame[role="feedback-right"] {{ background: {p.surface}; border: 2px solid {p.s
     border-radius: 14px; }}
 QFrame[role="feedback-wrong"] {{ background: {p.surface}; border: 2px solid {p.danger};
     border-radius: 14px; }}
+WrappingLinkButton {{ background: transparent; border: 2px solid transparent;
+    border-radius: 6px; padding: 0; min-height: 0; }}
+WrappingLinkButton:focus {{ border: 2px solid {p.focus}; }}
+QLabel[role="linkText"] {{ color: {p.accent}; background: transparent; font-weight: 600;
+    text-decoration: underline; }}
 QPushButton[role="primary"] {{ min-height: 40px; font-size: {theme.px("large")}px;
     padding: 10px 28px; }}
 """
