@@ -135,6 +135,11 @@ class AnatomyPage(Page):
         self.side.add_page(self.tracer, "Nerves", "Follow a nerve from its roots, step by step")
         self.side.add_page(self.variants, "Variants", "How the sciatic nerve passes piriformis")
         self.side.setMinimumWidth(180)
+        # The panel's buttons sit above the search box, so Tab reaches them first.
+        last_button = self.side.button_for(self.variants)
+        if last_button is not None:
+            QWidget.setTabOrder(last_button, self.search)
+            QWidget.setTabOrder(self.search, self.structure_list)
         return self.side
 
     def _build_centre(self, view: DiagramView) -> QWidget:

@@ -46,6 +46,8 @@ class SidePanel(QWidget):
             choice.clicked.connect(lambda: self.show_page(page))
             self._pages.append((page, choice))
             self._flow.addWidget(choice)
+            if len(self._pages) > 1:  # beside the other buttons in Tab order too
+                QWidget.setTabOrder(self._pages[-2][1], choice)
         choice.setVisible(True)
         if self._stack.indexOf(page) < 0:
             self._stack.addWidget(page)

@@ -107,6 +107,7 @@ class EmgPanel(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setWidget(explained)
+        scroller.setAccessibleName("About this trace")  # a Tab stop: the keyboard scrolls it
         self._explanation = side
         left_side = QWidget()
         left_side.setMaximumWidth(SIDE_WIDTH)  # the trace gets the rest of the width

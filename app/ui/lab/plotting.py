@@ -9,6 +9,7 @@ from typing import Any
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # PySide6 is loaded; skip the probing
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from app.ui.theme import Theme
 
@@ -20,6 +21,7 @@ def plot_widget(theme: Theme) -> Any:
     # No context menu at all (not one built and then switched off): it is a third of the
     # plot's construction time.
     widget = pg.PlotWidget(enableMenu=False)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # still: nothing to do with the keyboard
     widget.setBackground(theme.palette.surface)
     style_plot(widget.getPlotItem(), theme)
     return widget

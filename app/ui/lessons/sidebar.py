@@ -103,6 +103,8 @@ class _RowList(QScrollArea):
     def add_row(self, row: _Row) -> None:
         row.activated.connect(self.chosen)
         self._column.insertWidget(self._column.count() - 1, row)
+        # Rows come after their list in Tab order, not after everything built before them.
+        QWidget.setTabOrder(self._rows[-1] if self._rows else self, row)
         self._rows.append(row)
 
     def row_keys(self) -> list[str]:

@@ -76,6 +76,8 @@ class ProgressPage(Page):
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # A Tab stop: the charts take no focus, so this is how the keyboard scrolls to them.
+        self._scroll.setAccessibleName("Progress charts")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)

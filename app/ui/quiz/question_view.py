@@ -58,7 +58,9 @@ class QuestionView(QWidget):
         self._options: list[object] = []  # the response each shown choice stands for
         self._started = 0.0
         self._answered = False
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Takes the focus for the number keys, but is no Tab stop: keys pressed on the answers
+        # and buttons inside reach it too.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._build()
 
     def _build(self) -> None:

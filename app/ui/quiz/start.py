@@ -30,6 +30,7 @@ class StartView(QScrollArea):
         self._content = content
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
         self.due_count = label("0", "score", wrap=False)
         self.due_text = label("", "muted")
         self.review = button("Review now", "primary")

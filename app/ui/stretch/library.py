@@ -53,6 +53,7 @@ class RoutineLibrary(QWidget):
         row.addLayout(self._build_list(), 2)
         self._details = QScrollArea()
         self._details.setWidgetResizable(True)
+        self._details.setAccessibleName("Routine details")  # a Tab stop: the keyboard scrolls it
         row.addWidget(self._details, 5)
 
     def _build_list(self) -> QVBoxLayout:
