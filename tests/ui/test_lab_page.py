@@ -35,8 +35,16 @@ def page(qtbot: QtBot, page_context: PageContext) -> LabPage:
 
 def _drag(qtbot: QtBot, plot: ConductionPlot, site: str, to_ms: float) -> None:
     """Press on a site's cursor, move in steps, release at ``to_ms``."""
-    QApplication.processEvents()  # let pending layout settle before reading positions
     viewport = plot.view.viewport()
+    # Let pending layout settle before reading positions: the reading beside the plot can
+    # change length after a drag, and the plot's size follows over a few event-loop turns.
+    seen = None
+    for _ in range(20):
+        QApplication.processEvents()
+        now = (viewport.size(), plot.point_at(site, plot.cursor_ms(site)))
+        if now == seen:
+            break
+        seen = now
     start = plot.point_at(site, plot.cursor_ms(site))
     end = plot.point_at(site, to_ms)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
