@@ -9,7 +9,7 @@ its place: the reader shows it as inert text (links are always re-checked before
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from app.domain.anatomy import Structure
@@ -50,61 +50,131 @@ class ParsedContent:
 Place = SourceRef | tuple[RawRecord, str]
 
 
+class _Target(NamedTuple):
+    """What references name: a link, or a bare id of some kind, parsed once per assembly.
+
+    A course names the same few hundred targets tens of thousands of times (every question
+    links its lesson), so each distinct one is parsed once and, each round, resolved once.
+    """
+
+    slot: int  # its place in the assembly's table of targets (and of verdicts)
+    link: Link | None
+    text: str
+    error: str = ""
+    stretch: str = ""  # a routine step's stretch id (stretches have no link kind of their own)
+
+
 class _Ref(NamedTuple):
-    """A reference from an item: a link, or a bare id of some kind.
+    """A reference from an item to a target.
 
     A tuple, not a frozen dataclass: a large course makes a hundred thousand of these, and a
     frozen dataclass's ``__init__`` costs several times as much.
     """
 
-    link: Link | None
-    text: str
+    target: _Target
     where: Place
-    error: str = ""
-    stretch: str = ""  # a routine step's stretch id (stretches have no link kind of their own)
-    required: bool = True  # False for prose links: reported, but the item is kept
+
+
+class _Entry(NamedTuple):
+    """An item as assembly handles it: the parsed item and its references."""
+
+    parsed: Parsed[Any]
+    required: list[_Ref]  # one broken drops the item
+    optional: list[_Ref]  # prose links: a broken one is reported, but the item is kept
+
+
+class _Targets:
+    """The table of targets one assembly references, each parsed when first named."""
+
+    def __init__(self) -> None:
+        self.all: list[_Target] = []
+        self._links: dict[str, _Target] = {}
+        self._ids: dict[tuple[LinkKind, str], _Target] = {}
+        self._stretches: dict[str, _Target] = {}
+
+    def link(self, href: str) -> _Target:
+        target = self._links.get(href)
+        if target is None:
+            target = self._links[href] = self._add(*_parsed_link(href))
+        return target
+
+    def ident(self, kind: LinkKind, ident: str) -> _Target:
+        target = self._ids.get((kind, ident))
+        if target is None:
+            link = Link(kind, ident)
+            target = self._ids[kind, ident] = self._add(link, f"{kind.value} id {ident!r}")
+        return target
+
+    def stretch(self, ident: str) -> _Target:
+        target = self._stretches.get(ident)
+        if target is None:
+            text, error = f"stretch {ident!r}", "is not in the stretch library"
+            target = self._stretches[ident] = self._add(None, text, error, ident)
+        return target
+
+    def verdicts(self, content: Content) -> list[bool]:
+        """Whether each target resolves in ``content``, by slot."""
+        return [_target_ok(target, content) for target in self.all]
+
+    def _add(self, link: Link | None, text: str, error: str = "", stretch: str = "") -> _Target:
+        target = _Target(len(self.all), link, text, error, stretch)
+        self.all.append(target)
+        return target
 
 
 def assemble(parsed: ParsedContent) -> Content:
     """Drop duplicates and items with broken references; return what is left and why."""
     problems = list(parsed.problems)
-    groups: dict[str, list[Parsed[Any]]] = {
-        "structure": _unique(parsed.structures, "structure", problems),
-        "lesson": _unique(parsed.lessons, "lesson", problems),
-        "question": _unique(parsed.questions, "question", problems),
-        "stretch": _unique(parsed.stretches, "stretch", problems),
-        "routine": _unique(parsed.routines, "routine", problems),
+    targets = _Targets()
+    groups: dict[str, list[_Entry]] = {
+        "structure": _entries(parsed.structures, "structure", problems, targets),
+        "lesson": _entries(parsed.lessons, "lesson", problems, targets),
+        "question": _entries(parsed.questions, "question", problems, targets),
+        "stretch": _entries(parsed.stretches, "stretch", problems, targets),
+        "routine": _entries(parsed.routines, "routine", problems, targets),
     }
-    refs = {id(entry): list(_references(entry)) for group in groups.values() for entry in group}
     while True:
         content = _build(groups, ())
+        ok = targets.verdicts(content)
         dropped = False
         for kind, group in groups.items():
             kept = []
             for entry in group:
-                required = [r for r in refs[id(entry)] if r.required and not _ref_ok(r, content)]
-                problems.extend(_broken(kind, entry, ref) for ref in required)
-                dropped = dropped or bool(required)
-                if not required:
+                broken = [ref for ref in entry.required if not ok[ref.target.slot]]
+                if broken:
+                    problems.extend(_broken(kind, entry.parsed, ref) for ref in broken)
+                    dropped = True
+                else:
                     kept.append(entry)
             groups[kind] = kept
         if not dropped:
             break
     for kind, group in groups.items():
         for entry in group:
-            optional = [r for r in refs[id(entry)] if not r.required and not _ref_ok(r, content)]
-            problems.extend(_broken(kind, entry, ref) for ref in optional)
-    return _build(groups, tuple(sorted(set(problems))))
+            broken = [ref for ref in entry.optional if not ok[ref.target.slot]]
+            problems.extend(_broken(kind, entry.parsed, ref) for ref in broken)
+    # The last round dropped nothing, so its content holds exactly what is kept.
+    return replace(content, problems=tuple(sorted(set(problems))))
 
 
-def _build(groups: dict[str, list[Parsed[Any]]], problems: tuple[Problem, ...]) -> Content:
-    lessons = sorted((p.item for p in groups["lesson"]), key=lambda x: (x.order, x.title))
+def _entries(
+    parsed: list[Parsed[Item]], kind: str, problems: list[Problem], targets: _Targets
+) -> list[_Entry]:
+    """The items of one kind, duplicates dropped, each with its references."""
+    return [_entry(entry, targets) for entry in _unique(parsed, kind, problems)]
+
+
+def _build(groups: dict[str, list[_Entry]], problems: tuple[Problem, ...]) -> Content:
+    def items(kind: str) -> Iterator[Any]:
+        return (entry.parsed.item for entry in groups[kind])
+
+    lessons = sorted(items("lesson"), key=lambda x: (x.order, x.title))
     return Content(
-        structures={p.item.id: p.item for p in groups["structure"]},
+        structures={item.id: item for item in items("structure")},
         lessons={lesson.id: lesson for lesson in lessons},
-        questions={p.item.id: p.item for p in groups["question"]},
-        stretches={p.item.id: p.item for p in groups["stretch"]},
-        routines={p.item.id: p.item for p in groups["routine"]},
+        questions={item.id: item for item in items("question")},
+        stretches={item.id: item for item in items("stretch")},
+        routines={item.id: item for item in items("routine")},
         problems=problems,
     )
 
@@ -126,47 +196,55 @@ def _unique(
 
 
 def _broken(kind: str, entry: Parsed[Any], ref: _Ref) -> Problem:
-    reason = ref.error or "points at nothing that exists (or at something skipped)"
+    target = ref.target
+    reason = target.error or "points at nothing that exists (or at something skipped)"
     where = ref.where if isinstance(ref.where, SourceRef) else ref.where[0].where(ref.where[1])
-    return Problem(where, f"{kind} {entry.item.id!r}: {ref.text} {reason}")
+    return Problem(where, f"{kind} {entry.item.id!r}: {target.text} {reason}")
 
 
-def _references(entry: Parsed[Any]) -> Iterator[_Ref]:
-    item, record = entry.item, entry.record
+def _entry(parsed: Parsed[Any], targets: _Targets) -> _Entry:
+    entry = _Entry(parsed, [], [])
+    item, record = parsed.item, parsed.record
     if isinstance(item, Lesson):
         for href, line in find_links(item.body):
             if is_image_file(href):
                 continue  # a figure file, not a link (see app.domain.figure_source)
             where = SourceRef(item.source.path, item.body_line + line - 1)
-            yield _link_ref(href, where, required=False)
+            entry.optional.append(_Ref(targets.link(href), where))
         for structure in item.structures:
-            yield _id_ref(LinkKind.ANATOMY, structure, (record, "structures"))
+            target = targets.ident(LinkKind.ANATOMY, structure)
+            entry.required.append(_Ref(target, (record, "structures")))
     else:
-        yield from _text_links(record)
-    yield from _id_refs(item, record)
+        _text_links(record, entry.optional, targets)
+    _id_refs(item, record, entry, targets)
+    for href in getattr(item, "links", ()):
+        entry.optional.append(_Ref(targets.link(href), (record, "links")))
+    return entry
 
 
-def _id_refs(item: Any, record: RawRecord) -> Iterator[_Ref]:
+def _id_refs(item: Any, record: RawRecord, entry: _Entry, targets: _Targets) -> None:
+    required = entry.required
     if isinstance(item, Question):
-        yield _link_ref(item.lesson, (record, "lesson"))
-        for structure_id in {item.structure, item.target} - {""}:
-            yield _id_ref(LinkKind.ANATOMY, structure_id, (record, "structure"))
+        required.append(_Ref(targets.link(item.lesson), (record, "lesson")))
+        for structure_id in (item.structure, item.target):
+            if structure_id:  # both the same: one problem all the same (problems are a set)
+                target = targets.ident(LinkKind.ANATOMY, structure_id)
+                required.append(_Ref(target, (record, "structure")))
         if item.kind is QuestionKind.NAME:
             for choice in item.choices:
-                yield _id_ref(LinkKind.ANATOMY, choice, (record, "choices"))
+                target = targets.ident(LinkKind.ANATOMY, choice)
+                required.append(_Ref(target, (record, "choices")))
     elif isinstance(item, Stretch):
-        for target in item.targets:
-            yield _id_ref(LinkKind.ANATOMY, target, (record, "targets"))
+        for structure_id in item.targets:
+            target = targets.ident(LinkKind.ANATOMY, structure_id)
+            required.append(_Ref(target, (record, "targets")))
     elif isinstance(item, Routine):
         for index, step in enumerate(item.steps):
             where = record.child(f"steps.{index}").where("stretch")
-            text = f"stretch {step.stretch!r}"
-            yield _Ref(None, text, where, "is not in the stretch library", step.stretch)
-    for href in getattr(item, "links", ()):
-        yield _link_ref(href, (record, "links"), required=False)
+            required.append(_Ref(targets.stretch(step.stretch), where))
 
 
-def _text_links(record: RawRecord) -> Iterator[_Ref]:
+def _text_links(record: RawRecord, refs: list[_Ref], targets: _Targets) -> None:
     """Links written inside any text value of a TOML record (e.g. in an explanation)."""
     for key, value in record.data.items():
         if key in ("links", "lesson"):
@@ -176,21 +254,18 @@ def _text_links(record: RawRecord) -> Iterator[_Ref]:
             # The substring test first: most values hold no link, and it is far cheaper.
             if isinstance(text, str) and ("](" in text or "=" in text):
                 for href, _ in find_links(text):
-                    yield _link_ref(href, (record, key), required=False)
+                    refs.append(_Ref(targets.link(href), (record, key)))
 
 
-def _link_ref(href: str, where: Place, *, required: bool = True) -> _Ref:
+def _parsed_link(href: str) -> tuple[Link | None, str, str]:
+    """A link, how problems name it, and why it is not allowed ("" when it is)."""
     try:
-        return _Ref(parse_link(href), f"link {href!r}", where, required=required)
+        return parse_link(href), f"link {href!r}", ""
     except LinkError as error:
-        return _Ref(None, f"link {href!r}", where, f"is not allowed: {error}", required=required)
+        return None, f"link {href!r}", f"is not allowed: {error}"
 
 
-def _id_ref(kind: LinkKind, target: str, where: Place) -> _Ref:
-    return _Ref(Link(kind, target), f"{kind.value} id {target!r}", where)
-
-
-def _ref_ok(ref: _Ref, content: Content) -> bool:
-    if ref.link is not None:
-        return resolves(ref.link, content)
-    return bool(ref.stretch) and ref.stretch in content.stretches
+def _target_ok(target: _Target, content: Content) -> bool:
+    if target.link is not None:
+        return resolves(target.link, content)
+    return bool(target.stretch) and target.stretch in content.stretches

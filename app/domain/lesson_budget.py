@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Largest body rendered (shipped lessons are ~10,000 characters).
 MAX_BODY_CHARS = 200_000
@@ -77,27 +78,51 @@ class Nesting:
         return self.quotes + self.list_levels + self.html
 
 
+class _Marks(NamedTuple):
+    """How often a body holds each character the caps count, counted once per body."""
+
+    lines: int
+    brackets: int
+    ampersands: int
+    angles: int
+    emphasis: int
+    backticks: int
+
+
 def budget_problem(body: str) -> str | None:
     """Why ``body`` is over budget (a sentence that completes "it …"), or ``None``."""
-    return _size_problem(body) or _block_problem(body) or _nesting_problem(nesting_of(body))
+    # Counted once for the size and the paragraph checks: each count reads the whole body, and
+    # a clinic folder of a thousand lessons is checked on every start.
+    marks = _Marks(
+        lines=body.count("\n"),
+        brackets=body.count("["),
+        ampersands=body.count("&"),
+        angles=body.count("<"),
+        emphasis=body.count("*") + body.count("_"),
+        backticks=body.count("`"),
+    )
+    return (
+        _size_problem(body, marks)
+        or _block_problem(body, marks)
+        or _nesting_problem(nesting_of(body))
+    )
 
 
-def _size_problem(body: str) -> str | None:
+def _size_problem(body: str, marks: _Marks) -> str | None:
     counts = (
         (len(body), MAX_BODY_CHARS, "characters"),
-        (body.count("\n"), MAX_LINES, "lines"),
-        (body.count("["), MAX_BRACKETS, "square brackets"),
-        (body.count("&"), MAX_AMPERSANDS, "'&' characters"),
-        (body.count("<"), MAX_ANGLE_BRACKETS, "'<' characters"),
-        (body.count("*") + body.count("_"), MAX_EMPHASIS, "'*' or '_' marks"),
-        (body.count("`"), MAX_BACKTICKS, "backticks"),
+        (marks.lines, MAX_LINES, "lines"),
+        (marks.brackets, MAX_BRACKETS, "square brackets"),
+        (marks.ampersands, MAX_AMPERSANDS, "'&' characters"),
+        (marks.angles, MAX_ANGLE_BRACKETS, "'<' characters"),
+        (marks.emphasis, MAX_EMPHASIS, "'*' or '_' marks"),
+        (marks.backticks, MAX_BACKTICKS, "backticks"),
     )
     for count, cap, what in counts:
         if count > cap:
             return f"has more than {cap:,} {what} ({count:,})"
-    # The regular expressions below only run when a cheap count says the cap could be passed:
-    # a clinic folder of a thousand lessons is checked on every start.
-    if "<" in body:
+    # The regular expressions below only run when a cheap count says the cap could be passed.
+    if marks.angles:
         stray = len(_STRAY_TAG_START.findall(body))
         if stray > MAX_STRAY_TAG_STARTS:
             return f"has more than {MAX_STRAY_TAG_STARTS} '<' that open no tag ({stray})"
@@ -105,7 +130,7 @@ def _size_problem(body: str) -> str | None:
         rows = len(_TABLE_ROW.findall(body))
         if rows > MAX_TABLE_ROWS:
             return f"has more than {MAX_TABLE_ROWS:,} table rows (lines with '|'; {rows:,})"
-    if body.count("\n") >= MAX_HEADINGS and _heading_bound(body) > MAX_HEADINGS:
+    if marks.lines >= MAX_HEADINGS and _heading_bound(body) > MAX_HEADINGS:
         headings = len(_HEADING.findall(body))
         if headings > MAX_HEADINGS:
             return f"has more than {MAX_HEADINGS:,} headings ({headings:,})"
@@ -118,11 +143,11 @@ def _heading_bound(body: str) -> int:
     return 1 + sum(body.count(start) for start in starts)
 
 
-def _block_problem(body: str) -> str | None:
+def _block_problem(body: str, marks: _Marks) -> str | None:
     if (
-        body.count("[") <= MAX_BRACKETS_PER_BLOCK
-        and body.count("*") + body.count("_") <= MAX_EMPHASIS_PER_BLOCK
-        and body.count("`") <= MAX_BACKTICKS_PER_BLOCK
+        marks.brackets <= MAX_BRACKETS_PER_BLOCK
+        and marks.emphasis <= MAX_EMPHASIS_PER_BLOCK
+        and marks.backticks <= MAX_BACKTICKS_PER_BLOCK
     ):
         return None  # no paragraph can hold more than the whole body does
     for block in _BLOCK_BREAK.split(body):

@@ -45,7 +45,13 @@ _TARGET = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 # [ \t] rather than \s, so no match spans two lines. Each pattern starts with a literal, which
 # lets the regex engine skip ahead quickly through long lesson bodies.
 _MARKDOWN_LINK = re.compile(r"\]\([ \t]*<?([^)\s>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
-_HTML_LINK = re.compile(r"""(?:href|src)[ \t]*=[ \t]*["']([^"'\n]+)["']""", re.IGNORECASE)
+# An HTML link is href= or src= and a quoted value. It is found from the end of its name and
+# the name checked behind it: searched from the name with IGNORECASE, the engine tried a full
+# match at every character of a body (some milliseconds a lesson).
+_HTML_NAME = re.compile(r"(?:href|src)[ \t]*", re.IGNORECASE)
+# The last letter of the name, blanks and "=": a character set first, which the engine jumps to.
+_HTML_NAME_END = re.compile(r"[fFcC][ \t]*=")
+_HTML_VALUE = re.compile(r"""=[ \t]*["']([^"'\n]+)["']""")
 
 
 @dataclass(frozen=True)
@@ -105,14 +111,43 @@ def try_parse_link(href: str) -> Link | None:
 
 def find_links(text: str) -> list[tuple[str, int]]:
     """Every link target in Markdown or HTML ``text``, with its 1-based line within ``text``."""
-    matches = list(_MARKDOWN_LINK.finditer(text)) if "](" in text else []
+    starts: list[tuple[int, str]] = []
+    if "](" in text:
+        starts.extend((match.start(), match.group(1)) for match in _MARKDOWN_LINK.finditer(text))
     if "=" in text:  # an HTML attribute needs one; most text has none
-        matches.extend(_HTML_LINK.finditer(text))
-        matches.sort(key=lambda match: match.start())
+        starts.extend(_html_links(text))
+        starts.sort()
     found: list[tuple[str, int]] = []
     line, counted_to = 1, 0
-    for match in matches:
-        line += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        found.append((match.group(1), line))
+    for start, href in starts:
+        line += text.count("\n", counted_to, start)
+        counted_to = start
+        found.append((href, line))
     return found
+
+
+def _html_links(text: str) -> list[tuple[int, str]]:
+    """``(start, value)`` of each ``href=``/``src=`` value, left to right, never overlapping:
+    what one scan for the attribute name, blanks, ``=`` and a quoted value would find."""
+    found: list[tuple[int, str]] = []
+    resume = 0  # where the previous link ended
+    candidate = _HTML_NAME_END.search(text)
+    while candidate is not None:
+        equals = candidate.end() - 1
+        start = _html_name_start(text, candidate.start(), equals, resume)
+        value = _HTML_VALUE.match(text, equals) if start >= 0 else None
+        if value is None:
+            candidate = _HTML_NAME_END.search(text, equals + 1)
+            continue
+        found.append((start, value.group(1)))
+        resume = value.end()
+        candidate = _HTML_NAME_END.search(text, resume)
+    return found
+
+
+def _html_name_start(text: str, last: int, equals: int, resume: int) -> int:
+    """Where ``href`` or ``src`` starts, given where its last letter is, else -1."""
+    for start in (last - 3, last - 2):  # "href", then "src"
+        if start >= resume and _HTML_NAME.fullmatch(text, start, equals):
+            return start
+    return -1

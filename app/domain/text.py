@@ -8,7 +8,10 @@ import unicodedata
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[-\s]+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_CANDIDATE = re.compile(r"^(?:#{1,6}[ \t].*|[ \t]*(?:```|~~~).*)$", re.MULTILINE)
+# A heading or fence line, found from the newline before it (the text is scanned with one
+# prepended): a literal first lets the regex engine jump from line to line, where a "^" anchor
+# made it try every character of the body.
+_CANDIDATE = re.compile(r"\n(#{1,6}[ \t][^\n]*|[ \t]*(?:```|~~~)[^\n]*)")
 _EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 
 
@@ -18,7 +21,11 @@ def slugify(value: str, separator: str = "-") -> str:
     The Markdown renderer's table-of-contents extension is configured with this same function,
     so anchors checked by the validator are the anchors the reader produces.
     """
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    if value.isascii():  # NFKD leaves ASCII as it is; most headings are plain ASCII
+        ascii_text = value
+    else:
+        decomposed = unicodedata.normalize("NFKD", value)
+        ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     cleaned = _NOT_WORD.sub("", ascii_text).strip().lower()
     return _SPACES.sub(separator, cleaned)
 
@@ -32,12 +39,13 @@ def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
     headings: list[tuple[int, str, str, int]] = []
     seen: set[str] = set()
     in_fence = False
-    number, counted_to = 1, 0
+    text = "\n" + markdown_text
+    number, counted_to = 0, 0
     # Only heading and fence lines matter; jump between them instead of walking every line.
-    for candidate in _CANDIDATE.finditer(markdown_text):
-        number += markdown_text.count("\n", counted_to, candidate.start())
-        counted_to = candidate.start()
-        line = candidate.group(0)
+    for candidate in _CANDIDATE.finditer(text):
+        number += text.count("\n", counted_to, candidate.start() + 1)
+        counted_to = candidate.start() + 1
+        line = candidate.group(1)
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -45,7 +53,7 @@ def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
         if match is None:
             continue
         title = match.group(2)
-        explicit = _EXPLICIT_ID.search(title)
+        explicit = _EXPLICIT_ID.search(title) if "{" in title else None
         if explicit:
             title = title[: explicit.start()].rstrip()
             anchor = explicit.group(1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,13 +70,18 @@ def read_text(path: Path, name: str, root: Path, *, folder_checked: bool = False
     Raises:
         FileRefusedError: with the problem to report.
     """
-    if folder_checked and not path.is_symlink():
-        pass  # a plain entry of a folder inside root
-    elif not Path(os.path.realpath(path)).is_relative_to(root):
-        raise FileRefusedError(
-            refused(name, 1, "is a link to a file outside the content folder; skipped")
-        )
-    data = _read_regular(path, name)
+    # One lstat tells a link from a plain entry and, for a plain entry, what kind of file it is
+    # (system calls are a good part of reading a small file).
+    mode = _mode(os.lstat, path, name)
+    is_link = stat.S_ISLNK(mode)
+    if is_link or not folder_checked:
+        if not Path(os.path.realpath(path)).is_relative_to(root):
+            raise FileRefusedError(
+                refused(name, 1, "is a link to a file outside the content folder; skipped")
+            )
+        if is_link:
+            mode = _mode(os.stat, path, name)
+    data = _read_regular(path, name, mode)
     if len(data) > MAX_FILE_BYTES:
         cap = MAX_FILE_BYTES // 1024
         raise FileRefusedError(
@@ -90,10 +96,21 @@ def read_text(path: Path, name: str, root: Path, *, folder_checked: bool = False
     return text.removeprefix(_BOM)  # editors on Windows add one; it is not part of the text
 
 
-def _read_regular(path: Path, name: str) -> bytes:
-    """The first ``MAX_FILE_BYTES + 1`` bytes, never blocking on a pipe or device."""
+def _mode(stat_call: Callable[[Path], os.stat_result], path: Path, name: str) -> int:
     try:
-        _require_regular(os.stat(path).st_mode, name)
+        return stat_call(path).st_mode
+    except OSError as error:
+        raise FileRefusedError(refused(name, 1, f"cannot read: {error.strerror}")) from None
+
+
+def _read_regular(path: Path, name: str, mode: int) -> bytes:
+    """The first ``MAX_FILE_BYTES + 1`` bytes, never blocking on a pipe or device.
+
+    Args:
+        mode: what ``stat`` said ``path`` is; nothing but a regular file is opened.
+    """
+    _require_regular(mode, name)
+    try:
         # O_NONBLOCK: should the file be swapped for a pipe after the check, open() still
         # returns at once, and fstat below refuses it.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)

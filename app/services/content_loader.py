@@ -73,28 +73,34 @@ def _load_content(root: Path) -> Content:
         parsed.problems.append(Problem(SourceRef(str(root), 1), message))
         return assemble(parsed)
     root = root.resolve()  # once: every file is checked against it (links must stay inside)
-    _load_toml(root, root / "anatomy.toml", _ANATOMY, parsed, folder_checked=True)
+    _load_toml(root, root / "anatomy.toml", "anatomy.toml", _ANATOMY, parsed, folder_checked=True)
     for folder, section in (("quizzes", _QUIZ), ("routines", _ROUTINES)):
         checked = _really_inside(root / folder, root)
-        for path in _files(root / folder, "*.toml", root, parsed):
-            _load_toml(root, path, section, parsed, folder_checked=checked)
+        for path, name in _files(root / folder, "*.toml", root, parsed):
+            _load_toml(root, path, name, section, parsed, folder_checked=checked)
     checked = _really_inside(root / "lessons", root)
-    for path in _files(root / "lessons", "*.md", root, parsed):
-        _load_lesson(root, path, parsed, folder_checked=checked)
+    for path, name in _files(root / "lessons", "*.md", root, parsed):
+        _load_lesson(root, path, name, parsed, folder_checked=checked)
     return assemble(parsed)
 
 
-def _files(folder: Path, pattern: str, root: Path, parsed: ParsedContent) -> Iterator[Path]:
+def _files(
+    folder: Path, pattern: str, root: Path, parsed: ParsedContent
+) -> Iterator[tuple[Path, str]]:
+    """Each content file of ``folder`` with the name problems give it (relative to ``root``)."""
     if not folder.is_dir():
         return
     # Every entry named like content, not only regular files: a pipe or device is reported
     # (the gate refuses it without opening it) instead of silently ignored.
     paths = sorted(folder.glob(pattern))
+    prefix = _relative(folder, root)
     if len(paths) > MAX_FILES_PER_FOLDER:
-        where = SourceRef(_relative(folder, root), 1)
         message = f"{len(paths)} files; only the first {MAX_FILES_PER_FOLDER} are read"
-        parsed.problems.append(Problem(where, message))
-    yield from paths[:MAX_FILES_PER_FOLDER]
+        parsed.problems.append(Problem(SourceRef(prefix, 1), message))
+    # The folder's name once, not each file's path made relative (pathlib's relative_to took
+    # longer than reading a small file).
+    for path in paths[:MAX_FILES_PER_FOLDER]:
+        yield path, f"{prefix}/{path.name}"
 
 
 def _really_inside(folder: Path, root: Path) -> bool:
@@ -110,9 +116,14 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _load_toml(
-    root: Path, path: Path, section: _Section, parsed: ParsedContent, *, folder_checked: bool
+    root: Path,
+    path: Path,
+    name: str,
+    section: _Section,
+    parsed: ParsedContent,
+    *,
+    folder_checked: bool,
 ) -> None:
-    name = _relative(path, root)
     if not path.exists():
         parsed.problems.append(Problem(SourceRef(name, 1), "file is missing"))
         return
@@ -137,22 +148,39 @@ def _load_toml(
             line = lines.all.get((key,), 1)
             parsed.problems.append(too_many_items(name, key, len(value), line))
             continue
-        build, target = section.arrays[key]
-        for index, table in enumerate(value):
-            where = SourceRef(name, lines.start(key, index, len(value)))
-            runaway = oversized_list(table, name, where.line, key.removesuffix("s"))
-            if runaway is not None:
-                parsed.problems.append(runaway)
-                continue
-            record = RawRecord(where, table, lines.record(key, index))
-            item, problems = build(record)
+        _build_items(name, key, value, section, lines, parsed)
+
+
+def _build_items(
+    name: str,
+    key: str,
+    tables: list[dict[str, Any]],
+    section: _Section,
+    lines: LazyFileLines,
+    parsed: ParsedContent,
+) -> None:
+    """Build each ``[[key]]`` table of one file; the good ones join ``parsed``."""
+    build, target = section.arrays[key]
+    built: list[Parsed[Any]] = getattr(parsed, target)
+    kind = key.removesuffix("s")
+    starts = lines.starts(key, len(tables))
+    for index, table in enumerate(tables):
+        where = SourceRef(name, starts[index])
+        runaway = oversized_list(table, name, where.line, kind)
+        if runaway is not None:
+            parsed.problems.append(runaway)
+            continue
+        record = RawRecord(where, table, lines.record(key, index))
+        item, problems = build(record)
+        if problems:
             parsed.problems.extend(problems)
-            if item is not None:
-                getattr(parsed, target).append(Parsed(item, record))
+        if item is not None:
+            built.append(Parsed(item, record))
 
 
-def _load_lesson(root: Path, path: Path, parsed: ParsedContent, *, folder_checked: bool) -> None:
-    name = _relative(path, root)
+def _load_lesson(
+    root: Path, path: Path, name: str, parsed: ParsedContent, *, folder_checked: bool
+) -> None:
     try:
         text = read_text(path, name, root, folder_checked=folder_checked)
     except FileRefusedError as refused:

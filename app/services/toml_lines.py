@@ -123,24 +123,30 @@ class LazyFileLines:
             self._records[array] = array_record_lines(self.all, array)
         return self._records[array].get(index, {})
 
-    def start(self, array: str, index: int, count: int) -> int:
-        """The line of element ``index`` of ``[[array]]`` (``count`` elements in all)."""
+    def starts(self, array: str, count: int) -> list[int]:
+        """The line of each of the ``count`` elements of ``[[array]]``."""
         if self._starts is None:
-            self._starts = {}
-            line, counted_to = 1, 0
-            source = self._source
-            for match in _ANY_ARRAY_HEADER.finditer(source):
-                line_start = source.rfind("\n", 0, match.start()) + 1
-                if source[line_start : match.start()].strip(" \t"):
-                    continue  # inside a line: a value, not a header
-                line += source.count("\n", counted_to, match.start())
-                counted_to = match.start()
-                self._starts.setdefault(match.group(1), []).append(line)
+            self._starts = self._header_lines()
         starts = self._starts.get(array, [])
         if len(starts) == count:
-            return starts[index]
+            return starts
         # Headers inside multi-line strings, or an inline array: ask the full scanner.
-        return self.all.get((array, index), self.all.get((array,), 1))
+        fallback = self.all.get((array,), 1)
+        return [self.all.get((array, index), fallback) for index in range(count)]
+
+    def _header_lines(self) -> dict[str, list[int]]:
+        """The line of each ``[[array]]`` header that starts a line, by array name."""
+        found: dict[str, list[int]] = {}
+        line, counted_to = 1, 0
+        source = self._source
+        for match in _ANY_ARRAY_HEADER.finditer(source):
+            line_start = source.rfind("\n", 0, match.start()) + 1
+            if source[line_start : match.start()].strip(" \t"):
+                continue  # inside a line: a value, not a header
+            line += source.count("\n", counted_to, match.start())
+            counted_to = match.start()
+            found.setdefault(match.group(1), []).append(line)
+        return found
 
 
 class _LazyRecordLines(Mapping[str, int]):

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.links import Link, LinkError, LinkKind, find_links, parse_link
 
@@ -46,3 +50,39 @@ def test_find_links_reports_each_line() -> None:
     """Markdown and HTML links are found with the line they sit on."""
     text = "intro\nsee [the muscle](anatomy:piriformis) and\n<a href='lesson:x#y'>x</a>"
     assert find_links(text) == [("anatomy:piriformis", 2), ("lesson:x#y", 3)]
+
+
+#: What an HTML link is, written as one plain pattern: the oracle the link scan must agree with.
+_HTML_LINK = re.compile(r"""(?:href|src)[ \t]*=[ \t]*["']([^"'\n]+)["']""", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<img SRC = "anatomy:sacrum">', ["anatomy:sacrum"]),
+        ("<a\thReF\t=\t'lesson:x'>", ["lesson:x"]),
+        ("\u017frc='quiz:a'", ["quiz:a"]),  # long s: IGNORECASE matches it with "s"
+        ("x=\"href='lesson:inner'\"", ["lesson:inner"]),
+        ('href="a"src="b" src = "c\nd" xsrc="e"', ["a", "b", "e"]),
+        ('ref="a" hrf="b" href="" src=c', []),
+    ],
+)
+def test_html_links_are_found_like_the_plain_pattern(text: str, expected: list[str]) -> None:
+    """Attribute names in any case, blanks around "=", either quote, links back to back."""
+    assert [href for href, _ in find_links(text)] == expected
+    assert [match.group(1) for match in _HTML_LINK.finditer(text)] == expected
+
+
+@settings(derandomize=True, max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(["href", "SRC", "\u017frc", "rc", "f", "=", "'", '"', " ", "\t", "\n"]),
+        max_size=24,
+    )
+)
+def test_html_link_scan_agrees_with_the_plain_pattern(parts: list[str]) -> None:
+    """Whatever the mix of names, quotes, blanks and "=", the same links on the same lines."""
+    text = "".join(parts)
+    matches = _HTML_LINK.finditer(text)
+    expected = [(m.group(1), text.count("\n", 0, m.start()) + 1) for m in matches]
+    assert find_links(text) == expected

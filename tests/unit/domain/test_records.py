@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from app.domain.problems import SourceRef
-from app.domain.quiz import question_from_record
+from app.domain.quiz import Question, QuestionKind, question_from_record
 from app.domain.records import RawRecord
 from app.domain.routines import routine_from_record
 
@@ -98,3 +102,31 @@ def test_routine_total_counts_sides_reps_and_rests_between() -> None:
     assert routine is not None
     # 5 get-ready + 4 holds of 30 s + rests after the first three holds.
     assert routine.total_seconds == 5 + 4 * 30 + 3 * 10
+
+
+def test_a_built_question_is_the_one_its_constructor_makes() -> None:
+    """Questions are built without the dataclass __init__; equal, same hash, still frozen."""
+    data: dict[str, object] = {**GOOD, "structure": "piriformis"}
+    question, problems = question_from_record(_record(data))
+    assert problems == []
+    assert question is not None
+    made = Question(
+        id="q1",
+        kind=QuestionKind.SINGLE,
+        prompt="Which?",
+        choices=("a", "b", "c"),
+        correct=(1,),
+        truth=None,
+        target="",
+        topic="anatomy",
+        lesson="lesson:l1",
+        structure="piriformis",
+        difficulty=2,
+        explanation="Because.",
+        source=SourceRef("quizzes/x.toml", 10),
+    )
+    assert question == made
+    assert hash(question) == hash(made)
+    assert repr(question) == repr(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        question.prompt = "changed"  # type: ignore[misc]

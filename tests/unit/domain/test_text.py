@@ -15,3 +15,13 @@ def test_explicit_ids_win_and_duplicates_are_numbered() -> None:
     body = "# Intro\n\n## Recap {#summary}\n\n```\n# not a heading\n```\n\n## Intro\n"
     anchors = [(level, title, anchor) for level, title, anchor, _ in heading_anchors(body)]
     assert anchors == [(1, "Intro", "intro"), (2, "Recap", "summary"), (2, "Intro", "intro_1")]
+
+
+def test_heading_lines_count_from_the_first_line_of_the_body() -> None:
+    """A heading on the very first line is line 1; fenced lines are skipped but counted."""
+    body = "# First\ntext\n```\n# not a heading\n```\n\n## Café crème\n  ~~~\n## no\n  ~~~\n### X"
+    assert heading_anchors(body) == [
+        (1, "First", "first", 1),
+        (2, "Café crème", "cafe-creme", 7),
+        (3, "X", "x", 11),
+    ]

@@ -142,3 +142,46 @@ def test_missing_folder_is_one_problem(tmp_path: Path) -> None:
     content = load_content(tmp_path / "nowhere")
     assert len(content.problems) == 1
     assert "does not exist" in content.problems[0].message
+
+
+def test_a_link_named_by_many_items_is_judged_for_each(content_copy: Path) -> None:
+    """One broken and one external link, each named by two questions: four problems, each at
+    its own question's line, and only the two with the broken lesson link are skipped."""
+    path = content_copy / "quizzes" / "basics.toml"
+    question = (
+        '\n[[questions]]\nid = "{id}"\ntype = "truefalse"\nprompt = "P?"\nanswer = true\n'
+        'topic = "fasciculation"\nlesson = "{lesson}"\nexplanation = "See [it]({link})."\n'
+    )
+    extra = "".join(
+        question.format(id=f"extra-{n}", lesson=lesson, link=link)
+        for n, (lesson, link) in enumerate(
+            [
+                ("lesson:no-such-lesson", "anatomy:piriformis"),
+                ("lesson:no-such-lesson", "anatomy:piriformis"),
+                ("lesson:what-is-a-gluteal-twitch", "https://example.com"),
+                ("lesson:what-is-a-gluteal-twitch", "https://example.com"),
+            ]
+        )
+    )
+    path.write_text(path.read_text(encoding="utf-8") + extra, "utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    id_line = {n: lines.index(f'id = "extra-{n}"') + 1 for n in range(4)}
+    content = load_content(content_copy)
+    reported = {
+        (p.where.line, p.message.split(": ", 1)[1])
+        for p in content.problems
+        if p.where.path == "quizzes/basics.toml"
+    }
+    missing = (
+        "link 'lesson:no-such-lesson' points at nothing that exists (or at something skipped)"
+    )
+    external = (
+        "link 'https://example.com' is not allowed: link 'https://example.com' leaves the app; "
+        "only in-app links are allowed"
+    )
+    for n in (0, 1):  # reported at the question's lesson key
+        assert (id_line[n] + 5, missing) in reported
+        assert f"extra-{n}" not in content.questions
+    for n in (2, 3):  # reported at its explanation; the question stays
+        assert (id_line[n] + 6, external) in reported
+        assert f"extra-{n}" in content.questions
