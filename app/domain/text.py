@@ -8,6 +8,7 @@ import unicodedata
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"[-\s]+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_HEADING_MARKS = re.compile(r"(#{1,6})\s+")
 # A heading or fence line, found from the newline before it (the text is scanned with one
 # prepended): a literal first lets the regex engine jump from line to line, where a "^" anchor
 # made it try every character of the body.
@@ -49,10 +50,10 @@ def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
-        match = None if in_fence else _HEADING.match(line)
-        if match is None:
+        heading = None if in_fence else _heading(line)
+        if heading is None:
             continue
-        title = match.group(2)
+        level, title = heading
         explicit = _EXPLICIT_ID.search(title) if "{" in title else None
         if explicit:
             title = title[: explicit.start()].rstrip()
@@ -60,8 +61,26 @@ def heading_anchors(markdown_text: str) -> list[tuple[int, str, str, int]]:
         else:
             anchor = _unique(slugify(title), seen)
         seen.add(anchor)
-        headings.append((len(match.group(1)), title, anchor, number))
+        headings.append((level, title, anchor, number))
     return headings
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """Level and title of a heading line, as :data:`_HEADING` reads them.
+
+    The title is what is left once the trailing blanks, closing ``#`` marks and blanks before
+    them are stripped (``\\s`` and ``str.strip`` agree on what a blank is); the pattern's lazy
+    title tried the rest of the line at every character, so it only decides the odd title
+    made of ``#`` marks alone.
+    """
+    marks = _HEADING_MARKS.match(line)
+    if marks is None:
+        return None
+    title = line[marks.end() :].rstrip().rstrip("#").rstrip()
+    if title:
+        return len(marks.group(1)), title
+    match = _HEADING.match(line)
+    return None if match is None else (len(match.group(1)), match.group(2))
 
 
 def _unique(anchor: str, seen: set[str]) -> str:

@@ -25,3 +25,16 @@ def test_heading_lines_count_from_the_first_line_of_the_body() -> None:
         (2, "Café crème", "cafe-creme", 7),
         (3, "X", "x", 11),
     ]
+
+
+def test_closing_marks_and_blanks_are_not_part_of_a_title() -> None:
+    """Trailing blanks (any Unicode space) and closing ``#`` marks are cut; a ``#`` inside
+    the title stays, and a title of marks alone keeps one mark."""
+    body = "## C# ##\n# a # #   \n#\t#\n### Trailing ###  \n## \u00a0Space\u00a0\n"
+    assert [(level, title) for level, title, _, _ in heading_anchors(body)] == [
+        (2, "C#"),
+        (1, "a #"),
+        (1, "#"),
+        (3, "Trailing"),
+        (2, "Space"),
+    ]
