@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLayout,
+    QScrollArea,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -47,6 +48,8 @@ def audit(root: QWidget) -> list[LayoutProblem]:
         problems.extend(_text_problems(widget))
         if isinstance(widget, QAbstractItemView):
             problems.extend(_row_problems(widget))
+        if isinstance(widget, QScrollArea):
+            problems.extend(_sideways_problems(widget))
         problems.extend(_overlaps(widget))
     return problems
 
@@ -96,6 +99,21 @@ def _text_problems(widget: QWidget) -> list[LayoutProblem]:
         needed = widget.sizeHint().width()
         if needed > widget.width() + _SLACK:
             return [_problem(widget, f"choices need {needed} px, has {widget.width()}")]
+    return []
+
+
+def _sideways_problems(area: QScrollArea) -> list[LayoutProblem]:
+    """A page scrolls down, never sideways: content wider than its area is cut off at the
+    right, behind a scroll bar nobody expects (unless the area says it scrolls sideways)."""
+    if area.property("scrolls_sideways"):
+        return []
+    content = area.widget()
+    if content is None:
+        return []
+    room = area.viewport().width()
+    needed = content.minimumSizeHint().width()
+    if area.horizontalScrollBar().maximum() > _SLACK or needed > room + _SLACK:
+        return [_problem(area, f"content needs {needed} px wide, has {room}: it scrolls sideways")]
     return []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -139,10 +141,28 @@ class NoticeBar(QFrame):
         return self._text.text()
 
 
+@runtime_checkable
+class FitsRoom(Protocol):
+    """Content that arranges itself for the room its scroll area has (not its own width,
+    which a scroll area keeps at least at the content's minimum: a wide arrangement would
+    then keep itself wide and scroll sideways)."""
+
+    def fit_room(self, width: int) -> None: ...
+
+
+class _RoomScrollArea(QScrollArea):
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        content = self.widget()
+        if isinstance(content, FitsRoom):
+            content.fit_room(self.viewport().width())
+        super().resizeEvent(event)
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area that resizes it: it scrolls only when the
-    window is too small (or the text too large) to hold it."""
-    area = QScrollArea()
+    window is too small (or the text too large) to hold it. Content that is
+    :class:`FitsRoom` is told the width it has on every resize."""
+    area = _RoomScrollArea()
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.quiz import QuestionKind
@@ -24,6 +24,7 @@ from app.services.resources import Resources
 from app.ui.layout_audit import audit
 from app.ui.main_window import MainWindow
 from app.ui.quiz.page import QuizPage
+from app.ui.reflow import ReflowRow
 from app.ui.stretch.page import StretchPage
 
 SIZES = ((720, 540), (1280, 800), (1920, 1080))
@@ -160,3 +161,34 @@ def test_first_window_fits_a_small_screen(window: MainWindow) -> None:
     assert size.height() <= available.height()
     assert size.width() >= window.minimumWidth()
     assert size.height() >= window.minimumHeight()
+
+
+def test_the_audit_reports_a_page_that_scrolls_sideways(qtbot: QtBot) -> None:
+    """Content wider than its scroll area (a row of buttons that cannot wrap) is reported;
+    the same buttons in a row that stacks when narrow are not."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    area = QScrollArea()
+    QHBoxLayout(holder).addWidget(area)
+    area.setWidgetResizable(True)
+    holder.resize(280, 200)
+    content = QWidget()
+    row = QHBoxLayout(content)
+    for text in ("Summary for a clinician", "Export everything"):
+        row.addWidget(QPushButton(text))
+    area.setWidget(content)
+    holder.show()
+    _settle()
+    (problem,) = audit(holder)
+    assert "scrolls sideways" in problem.problem
+
+    reflowing = ReflowRow()
+    for text in ("Summary for a clinician", "Export everything"):
+        reflowing.add(QPushButton(text))
+    area.setWidget(reflowing)
+    _settle()
+    assert audit(holder) == []
+    assert reflowing.stacked
+    holder.resize(900, 200)
+    _settle()
+    assert not reflowing.stacked

@@ -9,7 +9,7 @@ visit's own and goes with it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.content import Content
 from app.domain.links import Link
@@ -18,6 +18,7 @@ from app.services.red_flag_loader import load_red_flags
 from app.services.store import StoreError
 from app.ui.check.outcome import OutcomeView
 from app.ui.context import PageContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.page import Page
 from app.ui.widgets import add_page_heading, button, label
 
@@ -136,12 +137,12 @@ class CheckPage(Page):
         column.setSpacing(16)
         for widget in (self._progress, self._question, self._help):
             column.addWidget(widget)
-        row = QHBoxLayout()
+        # Big answer buttons, Back apart from them; in a narrow column Back wraps below.
+        row = FlowLayout(spacing=12)
         for answer in (self.yes_button, self.no_button):
             answer.setMinimumWidth(160)
             answer.setMinimumHeight(56)
             row.addWidget(answer)
-        row.addStretch(1)
         row.addWidget(self.back_button)
         column.addLayout(row)
         column.addStretch(1)

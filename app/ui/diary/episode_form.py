@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
-    QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +22,7 @@ from app.services.diary import Diary, DiaryInputError
 from app.services.store import StoreError
 from app.ui.diary.body_map import BodyMap
 from app.ui.diary.qdates import qdatetime
+from app.ui.flow_layout import FlowLayout
 from app.ui.theme import Theme
 from app.ui.widgets import button, label
 
@@ -113,23 +112,26 @@ class EpisodeForm(QWidget):
         fields = QVBoxLayout()
         fields.setSpacing(10)
         fields.addWidget(self.area_label)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
-        grid.addWidget(label("When"), 0, 0)
-        grid.addWidget(self.when, 0, 1)
-        grid.addWidget(label("How long"), 1, 0)
-        grid.addWidget(self.duration, 1, 1)
-        grid.addWidget(label("How strong (1 faint to 5 strong)"), 2, 0, 1, 2)
-        grid.addLayout(_row(self.strength_buttons), 3, 0, 1, 2)
-        grid.addWidget(label("What it felt like"), 4, 0, 1, 2)
-        grid.addLayout(_row(self.feel_buttons), 5, 0, 1, 2)
-        grid.addWidget(self.note, 6, 0, 1, 2)
-        fields.addLayout(grid)
-        actions = QHBoxLayout()
+        # Each field under its label, and rows of choices that wrap: the form fits a narrow
+        # column at twice the text size without scrolling sideways.
+        when_and_how_long = FlowLayout(spacing=16)
+        for caption, field in (("When", self.when), ("How long", self.duration)):
+            box = QWidget()
+            stack = QVBoxLayout(box)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(4)
+            stack.addWidget(label(caption))
+            stack.addWidget(field)
+            when_and_how_long.addWidget(box)
+        fields.addLayout(when_and_how_long)
+        fields.addWidget(label("How strong (1 faint to 5 strong)"))
+        fields.addLayout(_row(self.strength_buttons))
+        fields.addWidget(label("What it felt like"))
+        fields.addLayout(_row(self.feel_buttons))
+        fields.addWidget(self.note)
+        actions = FlowLayout(spacing=8)
         actions.addWidget(self.save_button)
         actions.addWidget(self.cancel_button)
-        actions.addStretch(1)
         fields.addLayout(actions)
         fields.addStretch(1)
         row.addLayout(fields, 2)
@@ -197,10 +199,8 @@ class EpisodeForm(QWidget):
         self.saved.emit(stored)
 
 
-def _row(group: QButtonGroup) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(6)
+def _row(group: QButtonGroup) -> FlowLayout:
+    row = FlowLayout(spacing=6)
     for toggle in group.buttons():
         row.addWidget(toggle)
-    row.addStretch(1)
     return row

@@ -58,7 +58,7 @@ class DiaryPage(Page):
         self._experiment: ExperimentPanel | None = None
         self._charts: QWidget | None = None
         self.check_button = button("Red-flag self-check →", "link")
-        self.pdf_button = button("Summary for a clinician (PDF)")
+        self.pdf_button = button("Clinician summary (PDF)")
         self.csv_button = button("Export everything (CSV)")
         self._build()
         self._connect()

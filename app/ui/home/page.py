@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -17,9 +15,11 @@ from PySide6.QtWidgets import (
 from app.domain.content import Content
 from app.domain.links import LinkKind, try_parse_link
 from app.ui.context import PageContext
+from app.ui.flow_layout import FlowLayout
 from app.ui.icons import icon
 from app.ui.page import Page
 from app.ui.pages import PageSpec
+from app.ui.reflow import CardColumns
 from app.ui.widgets import DISCLAIMER, Card, add_page_heading, button, label
 
 RED_FLAGS_LINKS = ("lesson:red-flags#see-a-doctor", "lesson:what-is-a-gluteal-twitch#see-a-doctor")
@@ -90,35 +90,18 @@ class HomePage(Page):
         column.setSpacing(24)
         column.addWidget(self._hero())
         column.addWidget(self._continue_card())
-        self._grid = QGridLayout()
-        self._grid.setSpacing(18)
-        self._cards = [self._page_card(spec) for spec in self._pages] + [self._display_card()]
-        self._columns = 0
-        self._place_cards(3)
-        column.addLayout(self._grid)
+        cards = [self._page_card(spec) for spec in self._pages] + [self._display_card()]
+        self._cards = CardColumns(cards, self._context.theme, column_width=300)
+        column.addWidget(self._cards)
+        self._margins = column.contentsMargins()
         column.addWidget(self._safety_card())
         column.addStretch(1)
         self._scroll.setWidget(inner)
 
-    def _place_cards(self, columns: int) -> None:
-        """Cards in ``columns`` equal columns (fewer on narrow windows, never unequal)."""
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for card in self._cards:
-            self._grid.removeWidget(card)
-        for index, card in enumerate(self._cards):
-            # Width comes from the grid alone (text wraps), so every column is equal.
-            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            self._grid.addWidget(card, index // columns, index % columns)
-        for number in range(3):
-            self._grid.setColumnStretch(number, 1 if number < columns else 0)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
+        room = event.size().width() - self._margins.left() - self._margins.right()
+        self._cards.fit(room)
         super().resizeEvent(event)
-        scale = max(1.0, self._context.theme.scale)
-        room = self.width() / scale
-        self._place_cards(3 if room >= 1000 else 2 if room >= 600 else 1)
 
     def _hero(self) -> QWidget:
         box = QWidget()
@@ -168,7 +151,7 @@ class HomePage(Page):
         card.body.addWidget(label("Display", "h2"))
         card.body.addWidget(label("Make text bigger or switch to high contrast.", "muted"))
         card.body.addStretch(1)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=8)  # the buttons wrap in a narrow column
         smaller, larger = button("A\N{MINUS SIGN}"), button("A+")
         self._smaller, self._larger = smaller, larger
         smaller.setAccessibleName("Smaller text")
@@ -177,7 +160,6 @@ class HomePage(Page):
         larger.clicked.connect(lambda: self._step_text_size(1, larger))
         for widget in (smaller, larger, self._theme_button):
             row.addWidget(widget)
-        row.addStretch(1)
         card.body.addLayout(row)
         return card
 

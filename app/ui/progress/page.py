@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.mastery import GroupMastery
 from app.domain.quiz_session import topic_title
@@ -16,6 +16,7 @@ from app.ui.context import PageContext
 from app.ui.one_per_turn import OnePerTurn
 from app.ui.page import Page
 from app.ui.progress.charts import BarChart, Bars
+from app.ui.reflow import ReflowRow
 from app.ui.refresh_on_show import RefreshOnShow
 from app.ui.widgets import Card, add_page_heading, button, label
 
@@ -116,12 +117,14 @@ class ProgressPage(Page):
 
     def _empty(self, text: str) -> QWidget:
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 12, 0, 12)
-        row.addWidget(label(text, "h3"), 1)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 12, 0, 12)
+        row = ReflowRow(spacing=16)  # the button goes under the sentence when narrow
+        row.add(label(text, "h3"), 1)
         go = button("Go to the quiz", "primary")
         go.clicked.connect(lambda: self._context.show_page("quiz"))
-        row.addWidget(go, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.add(go, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        outer.addWidget(row)
         return box
 
     def _build(self) -> None:

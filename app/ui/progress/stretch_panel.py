@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
 from app.services.store import StoreError
 from app.ui.context import PageContext
 from app.ui.one_per_turn import OnePerTurn
 from app.ui.progress.charts import BarChart, Bars
+from app.ui.reflow import ReflowRow
 from app.ui.refresh_on_show import RefreshOnShow
 from app.ui.widgets import Card, label
 
@@ -41,8 +42,8 @@ class StretchPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(card)
-        header = QHBoxLayout()
-        header.addWidget(label("Stretching", "h2"), 1)
+        header = ReflowRow()
+        header.add(label("Stretching", "h2"), 1)
         self._range_group = QButtonGroup(self)
         for days in RANGES:
             choice = QPushButton(f"{days} days")
@@ -51,15 +52,14 @@ class StretchPanel(QWidget):
             choice.setMinimumHeight(40)
             choice.clicked.connect(lambda _checked=False, d=days: self.set_days(d))
             self._range_group.addButton(choice, days)
-            header.addWidget(choice)
-        card.body.addLayout(header)
-        facts = QHBoxLayout()
+            header.add(choice)
+        card.body.addWidget(header)
+        facts = ReflowRow(spacing=16)
         self._streak = label("", "display", wrap=False)
         self._summary = label("", "muted")
-        facts.addWidget(self._streak)
-        facts.addSpacing(16)
-        facts.addWidget(self._summary, 1, Qt.AlignmentFlag.AlignVCenter)
-        card.body.addLayout(facts)
+        facts.add(self._streak)
+        facts.add(self._summary, 1, Qt.AlignmentFlag.AlignVCenter)
+        card.body.addWidget(facts)
         self._chart_holder = QVBoxLayout()
         card.body.addLayout(self._chart_holder, 1)
         context.theme.changed.connect(self.refresh)

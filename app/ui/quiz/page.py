@@ -46,7 +46,7 @@ class QuizPage(Page):
         self.quiz_store = context.quiz_store
         self._questions = self._askable_questions()
         self.session: QuizSession | None = None
-        self.start_view = StartView(context.content)
+        self.start_view = StartView(context.content, context.theme)
         self.question_view = QuestionView(context, self.quiz_store)
         self.results_view = ResultsView(context.navigate, self.question_view.lesson_title)
         self._stack = QStackedWidget()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.content import Content
 from app.domain.quiz_session import Scope, matches, topic_title
+from app.ui.reflow import CardColumns
+from app.ui.theme import Theme
 from app.ui.widgets import Card, add_page_heading, button, label
 
 TEST_SIZES = (5, 10, 20)
@@ -25,9 +28,10 @@ class StartView(QScrollArea):
     test_requested = Signal(int)
     practice_requested = Signal(str, str)
 
-    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(self, content: Content, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content = content
+        self._theme = theme
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside
@@ -43,6 +47,11 @@ class StartView(QScrollArea):
         self.scope.setAccessibleName("Practise by")
         self.target = QComboBox()
         self.target.setAccessibleName("What to practise")
+        # Lesson titles are long: the box shows what fits and its list shows them whole.
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.target.setMinimumContentsLength(14)
         self.practise = button("Practise", "primary")
         self.practise.clicked.connect(self._on_practise_clicked)
         self._build()
@@ -59,14 +68,19 @@ class StartView(QScrollArea):
             "Every answer is remembered. Questions you miss come back soon; the ones you know "
             "come back later and later, so your time goes where it helps.",
         )
-        row = QHBoxLayout()
-        row.setSpacing(18)
-        for card in (self._review_card(), self._test_card(), self._practice_card()):
-            row.addWidget(card, 1)
-        column.addLayout(row)
+        cards = (self._review_card(), self._test_card(), self._practice_card())
+        self._cards = CardColumns(cards, self._theme, column_width=260)
+        column.addWidget(self._cards)
+        self._margins = column.contentsMargins()
         column.addStretch(1)
         self.setWidget(inner)
         self._fill_choices()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The viewport's width is what the page gets (less a vertical scroll bar if shown).
+        room = self.viewport().width() - self._margins.left() - self._margins.right()
+        self._cards.fit(room)
+        super().resizeEvent(event)
 
     def _review_card(self) -> Card:
         card = Card()

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.routines import Routine, RoutineStep, Sides, Stretch
 from app.services.stretch_history import CUSTOM_PREFIX
+from app.ui.flow_layout import FlowLayout
+from app.ui.stretch.library import QWIDGETSIZE_MAX, STACK_BELOW_EMS, STACKED_LIST_EMS
 from app.ui.stretch.wording import duration_text, step_text
 from app.ui.theme import Theme
 from app.ui.widgets import Card, button, label
@@ -51,11 +54,25 @@ class RoutineBuilder(QWidget):
         self._stretches = stretches
         self._steps: list[RoutineStep] = []
         self._loading = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(28, 24, 28, 24)
-        row.setSpacing(22)
-        row.addLayout(self._build_library(), 3)
-        row.addLayout(self._build_routine(), 5)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(28, 24, 28, 24)
+        self._row.setSpacing(22)
+        self._row.addLayout(self._build_library(), 3)
+        self._row.addLayout(self._build_routine(), 5)
+
+    def fit_room(self, width: int) -> None:
+        """Library beside the routine where there is room, above it where not (see
+        :class:`app.ui.widgets.FitsRoom`)."""
+        em = self.fontMetrics().height()
+        stacked = width < STACK_BELOW_EMS * em
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+        self._library.setMaximumHeight(
+            round(STACKED_LIST_EMS * em) if stacked else QWIDGETSIZE_MAX
+        )
 
     # -- building ------------------------------------------------------------------------
 
@@ -125,7 +142,7 @@ class RoutineBuilder(QWidget):
 
     def _build_step_editor(self) -> Card:
         card = Card()
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=12)  # the four fields wrap in a narrow column
         self._hold = _spin(5, 600, DEFAULT_STEP.hold, " s")
         self._reps = _spin(1, 20, DEFAULT_STEP.reps, "")
         self._rest = _spin(0, 600, DEFAULT_STEP.rest, " s")
@@ -137,13 +154,15 @@ class RoutineBuilder(QWidget):
             ("Sides", self._sides),
             ("Rest", self._rest),
         ):
-            cell = QVBoxLayout()
+            box = QWidget()
+            cell = QVBoxLayout(box)
+            cell.setContentsMargins(0, 0, 0, 0)
             caption = label(title, "small")
             caption.setBuddy(widget)
             widget.setAccessibleName(f"{title} of the selected step")
             cell.addWidget(caption)
             cell.addWidget(widget)
-            row.addLayout(cell)
+            row.addWidget(box)
         for spin in (self._hold, self._reps, self._rest):
             spin.valueChanged.connect(self._on_editor_changed)
         self._sides.currentIndexChanged.connect(self._on_editor_changed)
@@ -151,8 +170,8 @@ class RoutineBuilder(QWidget):
         self._editor = card
         return card
 
-    def _build_save_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_save_row(self) -> FlowLayout:
+        row = FlowLayout(spacing=8)
         self._save = button("Save routine", "primary")
         self._save.setMinimumSize(180, 52)
         self._save.clicked.connect(self._on_save_clicked)
@@ -161,7 +180,6 @@ class RoutineBuilder(QWidget):
         cancel.clicked.connect(self.cancel_requested)
         row.addWidget(self._save)
         row.addWidget(cancel)
-        row.addStretch(1)
         return row
 
     # -- state ---------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -16,11 +18,18 @@ from PySide6.QtWidgets import (
 
 from app.domain.routines import Routine, Stretch
 from app.services.resources import Resources
+from app.ui.flow_layout import FlowLayout
 from app.ui.stretch.figure import StretchFigure
 from app.ui.stretch.wording import duration_text, step_text
 from app.ui.widgets import Card, button, label
 
 _ROUTINE_ROLE = Qt.ItemDataRole.UserRole
+#: Narrower than this many text lines' height, the list goes above the details.
+STACK_BELOW_EMS = 30
+#: Height of the list when it sits above the details (about three routines).
+STACKED_LIST_EMS = 8.5
+#: Qt's "no maximum" for a widget size.
+QWIDGETSIZE_MAX = 16_777_215
 
 
 class RoutineLibrary(QWidget):
@@ -47,14 +56,33 @@ class RoutineLibrary(QWidget):
         self._resources = resources
         self._routines: dict[str, Routine] = {}
         self._custom: set[str] = set()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(28, 24, 28, 24)
-        row.setSpacing(22)
-        row.addLayout(self._build_list(), 2)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(28, 24, 28, 24)
+        self._row.setSpacing(22)
+        self._row.addLayout(self._build_list(), 2)
         self._details = QScrollArea()
         self._details.setWidgetResizable(True)
         self._details.setAccessibleName("Routine details")  # a Tab stop: the keyboard scrolls it
-        row.addWidget(self._details, 5)
+        self._row.addWidget(self._details, 5)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side where the details get a readable column; in a small window or at large
+        # text, a short list of routines above the details, each as wide as the window.
+        em = self.fontMetrics().height()
+        stacked = event.size().width() < STACK_BELOW_EMS * em
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+            self._row.setStretch(0, 0 if stacked else 2)
+        self._list.setMaximumHeight(round(STACKED_LIST_EMS * em) if stacked else QWIDGETSIZE_MAX)
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the list sits above the details (a narrow window or large text)."""
+        return self._row.direction() == QBoxLayout.Direction.TopToBottom
 
     def _build_list(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -141,8 +169,8 @@ class RoutineLibrary(QWidget):
         total = duration_text(routine.total_seconds)
         return f"{total}  ·  {len(routine.steps)} stretches  ·  Targets: {', '.join(targets)}"
 
-    def _actions(self, routine: Routine) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _actions(self, routine: Routine) -> FlowLayout:
+        row = FlowLayout(spacing=8)  # wraps in a narrow details column
         start = button("Start routine", "primary")
         start.setMinimumSize(200, 56)
         start.clicked.connect(lambda: self.start_requested.emit(routine.id))
@@ -156,7 +184,6 @@ class RoutineLibrary(QWidget):
             delete.setMinimumHeight(56)
             delete.clicked.connect(lambda: self.delete_requested.emit(routine.id))
             row.addWidget(delete)
-        row.addStretch(1)
         return row
 
     def _step_card(self, number: int, stretch_id: str, dose: str) -> Card:

@@ -24,6 +24,8 @@ from app.domain.routine_timer import Cue, CueKind, Phase, RoutineTimer
 from app.domain.routines import Routine, Sides
 from app.services.cue_player import CuePlayer
 from app.ui.context import PageContext
+from app.ui.flow_layout import FlowLayout
+from app.ui.reflow import ReflowRow
 from app.ui.stretch.anatomy_inset import AnatomyInset
 from app.ui.stretch.figure import StretchFigure
 from app.ui.stretch.flash import FlashOverlay
@@ -69,6 +71,7 @@ class RoutinePlayer(QWidget):
         self._timer: RoutineTimer | None = None
         self._paused_to_ask = False
         self._was_playing = False
+        self._room: int | None = None  # the width a scroll area around us has
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.setTimerType(Qt.TimerType.PreciseTimer)
@@ -77,6 +80,7 @@ class RoutinePlayer(QWidget):
         self._build()
         self._flash = FlashOverlay(context.theme, self)
         context.theme.changed.connect(self._refresh)
+        context.theme.changed.connect(self._on_theme_changed)
         context.settings.changed.connect(self._on_settings_changed)
 
     # -- building ------------------------------------------------------------------------
@@ -141,9 +145,10 @@ class RoutinePlayer(QWidget):
         self._side.setObjectName("sideChip")
         self._rep = label("", "h2", wrap=False)
         self._rep.setObjectName("repChip")
-        chips.addWidget(self._side)
-        chips.addSpacing(18)
-        chips.addWidget(self._rep)
+        pair = ReflowRow(spacing=18)  # one above the other under a narrow ring
+        pair.add(self._side, 0, Qt.AlignmentFlag.AlignHCenter)
+        pair.add(self._rep, 0, Qt.AlignmentFlag.AlignHCenter)
+        chips.addWidget(pair)
         chips.addStretch(1)
         centre.addLayout(chips)
         # "Next up" under the ring for narrow windows, where the side column is hidden.
@@ -173,8 +178,7 @@ class RoutinePlayer(QWidget):
         # sound controls on a row of their own when the window is narrow or the text large.
         self._controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._controls.setSpacing(12)
-        row = QHBoxLayout()
-        row.setSpacing(12)
+        row = FlowLayout(spacing=12)  # Stop wraps below the others in a narrow window
         self._back = _control("◀  Back", "Back (Left arrow)")
         self._pause = _control("Pause", "Pause or resume (Space)", primary=True)
         self._skip = _control("Skip  ▶", "Skip to the next stretch (Right arrow)")
@@ -183,12 +187,9 @@ class RoutinePlayer(QWidget):
         self._pause.clicked.connect(self._on_pause_clicked)
         self._skip.clicked.connect(self._on_skip_clicked)
         self._stop.clicked.connect(self._on_stop_clicked)
-        for widget in (self._back, self._pause, self._skip):
+        for widget in (self._back, self._pause, self._skip, self._stop):
             row.addWidget(widget)
-        row.addSpacing(24)
-        row.addWidget(self._stop)
-        row.addStretch(1)
-        self._controls.addLayout(row)
+        self._controls.addLayout(row, 1)
         self._controls.addLayout(self._build_sound_controls())
         return self._controls
 
@@ -198,24 +199,36 @@ class RoutinePlayer(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_to_width()
+        if self._room is None:  # not in a scroll area that says how much room there is
+            self._fit_to_width(self.width())
 
-    def _fit_to_width(self) -> None:
+    def _on_theme_changed(self) -> None:
+        # Larger text needs more room for the same arrangement.
+        self._fit_to_width(self._room if self._room is not None else self.width())
+
+    def fit_room(self, width: int) -> None:
+        """Arrange for ``width`` pixels of room (see :class:`app.ui.widgets.FitsRoom`)."""
+        self._room = width
+        self._fit_to_width(width)
+
+    def _fit_to_width(self, width: int) -> None:
         scale = max(1.0, self._context.theme.scale)
         # The target inset is the first thing to go: the ring and the form matter more.
-        narrow = self.width() < 1000 * scale
+        narrow = width < 1000 * scale
         self._side_column.setVisible(not narrow)
         self._next_line.setVisible(narrow)
         transport = sum(b.sizeHint().width() + 12 for b in (self._back, self._pause, self._skip))
         sound = self._sound_row.sizeHint().width()
-        wide = self.width() - 56 >= transport + self._stop.sizeHint().width() + 36 + sound
+        wide = width - 56 >= transport + self._stop.sizeHint().width() + 36 + sound
         self._controls.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
 
-    def _build_sound_controls(self) -> QHBoxLayout:
-        row = self._sound_row = QHBoxLayout()
-        row.setSpacing(10)
+    def _build_sound_controls(self) -> QVBoxLayout:
+        # Why there is no sound (when there is none) over the controls, which wrap.
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        row = self._sound_row = FlowLayout(spacing=10)
         self._mute = QCheckBox("Mute")
         self._mute.toggled.connect(self._on_mute_toggled)
         self._volume = QSlider(Qt.Orientation.Horizontal)
@@ -226,10 +239,12 @@ class RoutinePlayer(QWidget):
         self._volume.valueChanged.connect(self._on_volume_value_changed)
         self._flash_box = QCheckBox("Flash screen")
         self._flash_box.setToolTip("Flash the whole screen at each change, for noisy rooms")
-        self._sound_note = label("", "small", wrap=False)
-        for widget in (self._sound_note, self._mute, self._volume, self._flash_box):
+        self._sound_note = label("", "small")
+        for widget in (self._mute, self._volume, self._flash_box):
             row.addWidget(widget)
-        return row
+        column.addWidget(self._sound_note)
+        column.addLayout(row)
+        return column
 
     # -- running -------------------------------------------------------------------------
 
