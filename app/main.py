@@ -173,7 +173,7 @@ def _run_kiosk(app: QApplication, args: argparse.Namespace, resources: Resources
         return save_kiosk_screenshots(window, controller, args.screenshot)
     controller.start()
     # As for a learner: the slow parts of first visits are done while the start screen shows.
-    FirstPaintWatcher(window, lambda: _warm_up(window))
+    FirstPaintWatcher(window, lambda: warm_up(window))
     return app.exec()
 
 
@@ -231,17 +231,28 @@ def _after_first_paint(window: MainWindow, handle: StoreHandle, resources: Resou
     """Start-up work the first paint does not wait for."""
     from app.services.content_task import start_content_load
 
+    def show_content(content: Content) -> None:
+        window.set_content(content)
+        # One worker at a time: the UI thread then waits for the interpreter behind one
+        # thread, not two, and no input waits long while the learner reads Home.
+        warm_up(window)
+
     # Off the UI thread: a clinic's large content folder must not freeze the window.
-    start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
-    _warm_up(window)
+    start_content_load(lambda: load_content_or_shipped(resources), show_content, window)
     handle.store.back_up_in_background(window.context.clock.now())
 
 
-def _warm_up(window: MainWindow) -> None:
-    """The chart library, page modules and atlas figures, on a worker: quick first visits."""
+def warm_up(window: MainWindow) -> None:
+    """Quick first visits: the chart library, page modules and atlas figures are loaded on a
+    worker; then the atlas's first view is worked out on the UI thread, a step per turn."""
+    from app.ui.one_per_turn import OnePerTurn
     from app.ui.warm_up import start_warm_up
 
-    start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
+    context = window.context
+    later = OnePerTurn(window)
+    start_warm_up(
+        [context.diagrams.prefetch], done=lambda: context.figures.warm(later), parent=window
+    )
 
 
 def _speech_engine() -> str | None:

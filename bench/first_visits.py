@@ -26,8 +26,8 @@ from pages import shown_ms
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.domain.content import EMPTY_CONTENT
-from app.main import build_window, load_content_or_shipped
+from app.domain.content import EMPTY_CONTENT, Content
+from app.main import build_window, load_content_or_shipped, warm_up
 from app.services.clock import SystemClock
 from app.services.content_task import start_content_load
 from app.services.resources import find_resources
@@ -80,12 +80,14 @@ def main() -> int:
     app.processEvents()
     heart = Heartbeat()
     heart.reset()
-    # As the app does after its first paint: content on a worker thread, then the warm-up.
-    start_content_load(lambda: load_content_or_shipped(resources), window.set_content, window)
-    if not options.no_warm_up:
-        from app.ui.warm_up import start_warm_up
 
-        start_warm_up([window.context.diagrams.prefetch, window.context.figures.prefetch])
+    # As the app does after its first paint: content on a worker thread, then the warm-up.
+    def show_content(content: Content) -> None:
+        window.set_content(content)
+        if not options.no_warm_up:
+            warm_up(window)
+
+    start_content_load(lambda: load_content_or_shipped(resources), show_content, window)
     spin(app, options.settle)
     stall_reading = heart.longest_ms
     visits = {}

@@ -3,22 +3,22 @@
 Before a diagram can be painted or clicked, each shape becomes a :class:`ShapeArt` (its Qt
 paths) and an :class:`Exposure` works out what of each shape is uncovered: the label anchors
 and outlines of the first depth alone took a third of the anatomy page's first visit. The
-library builds them on the warm-up thread after the first paint and hands them over whole;
-the anatomy page, the stretch inset, quiz diagrams and lesson figures then share them.
-
-Thread rule: a :class:`FigureArt` is used by one thread at a time. The worker builds its own
-and publishes it only when complete (Qt's painter paths keep lazily-filled caches, so two
-threads must never touch one at once); a widget that asks before then builds one for itself.
+library builds them once per view and hands them to the anatomy page, the stretch inset, quiz
+diagrams and lesson figures alike. After start-up, :meth:`FigureArtLibrary.warm` works out the
+posterior view's first depth in small steps, one per event-loop turn, while the learner reads
+Home (on the UI thread: done on a worker, this Qt work held the UI thread up for as long as it
+ran).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from app.domain.diagram_marks import View
 from app.services.diagram_library import DiagramLibrary
+from app.ui.one_per_turn import OnePerTurn
 
 if TYPE_CHECKING:
     from app.domain.diagram import Diagram
@@ -44,11 +44,11 @@ class FigureArt:
         arts = {shape.id: make_art(shape) for shape in diagram.shapes}
         return cls(diagram, arts, Exposure(diagram, arts))
 
-    def warm(self, depth: int) -> None:
-        """Answer now what the first paint at ``depth`` asks: anchors and uncovered outlines."""
-        for shape in self.diagram.visible(depth):
-            if self.exposure.anchor(shape.id, depth) is not None:
-                self.exposure.path(shape.id, depth)
+    def warm_one(self, structure_id: str, depth: int) -> None:
+        """Answer now what the first paint at ``depth`` asks of one structure: its label
+        anchor and uncovered outline."""
+        if self.exposure.anchor(structure_id, depth) is not None:
+            self.exposure.path(structure_id, depth)
 
 
 class FigureArtLibrary:
@@ -56,26 +56,22 @@ class FigureArtLibrary:
 
     def __init__(self, diagrams: DiagramLibrary) -> None:
         self._diagrams = diagrams
-        self._lock = threading.Lock()
-        self._published: dict[View, FigureArt] = {}
+        self._shared: dict[View, FigureArt] = {}
 
     @property
     def diagrams(self) -> DiagramLibrary:
         return self._diagrams
 
     def art_of(self, diagram: Diagram) -> FigureArt:
-        """The shared art when ``diagram`` is the library's figure for its view (built now and
-        kept if the warm-up has not published it yet), else art made for this diagram alone."""
-        with self._lock:
-            shared = self._published.get(diagram.view)
+        """The shared art when ``diagram`` is the library's figure for its view (built and kept
+        on the first request), else art made for this diagram alone."""
+        shared = self._shared.get(diagram.view)
         if shared is not None and shared.diagram is diagram:
             return shared
         art = FigureArt.of(diagram)
-        if not self._is_shared_figure(diagram):
-            return art
-        with self._lock:
-            # The worker may have published meanwhile: then its (complete) art is the one.
-            return self._published.setdefault(diagram.view, art)
+        if self._is_shared_figure(diagram):
+            self._shared[diagram.view] = art
+        return art
 
     def _is_shared_figure(self, diagram: Diagram) -> bool:
         from app.services.diagram_loader import DiagramError
@@ -85,21 +81,16 @@ class FigureArtLibrary:
         except DiagramError:
             return False
 
-    def prefetch(self, views: tuple[View, ...] = (View.POSTERIOR,)) -> None:
-        """Build and warm ``views`` at the first depth (for a worker thread), then publish.
-
-        The posterior view is what the anatomy page and the stretch inset open on; the lateral
-        view waits for the learner who asks for it.
-        """
+    def warm(self, later: OnePerTurn, view: View = View.POSTERIOR) -> None:
+        """Queue the work the first paint of ``view`` at the first depth needs, a structure at
+        a time, on ``later`` (each step takes a few milliseconds)."""
         from app.domain.diagram import MIN_DEPTH
         from app.services.diagram_loader import DiagramError
 
-        for view in views:
-            try:
-                diagram = self._diagrams.diagram(view)
-            except DiagramError:
-                continue  # the page that asks shows the error
-            art = FigureArt.of(diagram)
-            art.warm(MIN_DEPTH)
-            with self._lock:
-                self._published.setdefault(view, art)
+        try:
+            diagram = self._diagrams.diagram(view)
+        except DiagramError:
+            return  # the page that asks shows the error
+        art = self.art_of(diagram)
+        for shape in diagram.visible(MIN_DEPTH):
+            later.add(partial(art.warm_one, shape.id, MIN_DEPTH))
