@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsView
 from pytestqt.qtbot import QtBot
 
 from app.domain.emg.scenarios import PHASES, STUDY_SECONDS
@@ -220,3 +220,20 @@ def test_the_conduction_tab_opened_by_a_click_shows_a_fresh_study(
     assert page.conduction.isVisible()
     page.reset()
     assert page.tabs.currentIndex() == 0
+
+
+def test_the_trace_is_drawn_on_the_turn_after_the_page_shows(
+    qtbot: QtBot, page_context: PageContext
+) -> None:
+    """The lab paints first and builds its trace's plot after (it is a third of the first
+    visit); what was set meanwhile (the gain) is what the plot shows."""
+    lab = LabPage(page_context, make_sound=lambda parent: None)
+    qtbot.addWidget(lab)
+    sweep = lab.emg.plot
+    assert sweep.findChildren(QGraphicsView) == []
+    lab.resize(1280, 820)
+    lab.show()
+    assert sweep.findChildren(QGraphicsView) == []  # not in the showing itself
+    qtbot.waitUntil(lambda: bool(sweep.findChildren(QGraphicsView)))
+    (low, high) = sweep.plot.getPlotItem().viewRange()[1]
+    assert (low, high) == pytest.approx((-sweep.range_uv, sweep.range_uv))

@@ -126,9 +126,9 @@ def test_fasciculation_pops_are_heard_when_the_trace_shows_them(
     if shutil.which("parec") is None:
         pytest.skip("parec is missing (Debian package pulseaudio-utils)")
     page = LabPage(page_context)
+    qtbot.addWidget(page)  # before a skip too: the test owns it and closes it
     if page.sound is None or not page.sound.has_sound:
         pytest.skip("no audio output (start pulseaudio with a null sink, as .ci/run does)")
-    qtbot.addWidget(page)
     page.resize(1280, 820)
     page.show()
     page.open_link(parse_link("lab:benign-fasciculations"))

@@ -53,13 +53,19 @@ class EmgPanel(QWidget):
     lesson_requested = Signal(str)
 
     def __init__(
-        self, theme: Theme, clock: Clock, sound: EmgSound | None, parent: QWidget | None = None
+        self,
+        theme: Theme,
+        clock: Clock,
+        sound: EmgSound | None,
+        parent: QWidget | None = None,
+        *,
+        deferred_plot: bool = False,
     ) -> None:
         super().__init__(parent)
         self.playback = Playback(clock, sound, self)
         self.playback.frame.connect(self._on_playback_frame)
         self.playback.running_changed.connect(self._on_playback_running_changed)
-        self.plot = SweepPlot(theme)
+        self.plot = SweepPlot(theme, deferred=deferred_plot)
         self._scenario = SCENARIOS[0]
         self._recording: Recording | None = None
         self._seed = 0

@@ -45,7 +45,8 @@ class LabPage(Page):
         if self.sound is not None:
             self.sound.set_volume(settings.volume / 100)
             settings.changed.connect(self._on_settings_changed)
-        self.emg = EmgPanel(context.theme, context.clock, self.sound)
+        # The page shows first; its trace's plot is built on the next turn of the event loop.
+        self.emg = EmgPanel(context.theme, context.clock, self.sound, deferred_plot=True)
         self.emg.playback.running_changed.connect(self.set_busy)
         self.emg.lesson_requested.connect(context.navigate)
         # The conduction study is built when its tab is first shown: its plot is a third of

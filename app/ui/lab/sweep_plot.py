@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from app.domain.emg.display import SweepEnvelope
@@ -21,13 +24,59 @@ EFFORT_RANGE_UV = 5000.0
 
 
 class SweepPlot(QWidget):
-    """Shows a recording up to a playhead; each :meth:`show_at` costs one slice and one paint."""
+    """Shows a recording up to a playhead; each :meth:`show_at` costs one slice and one paint.
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    Args:
+        deferred: build the pyqtgraph plot on the event loop's next turn, so the lab shows
+            before its plot is built (a third of the page's first visit); what is set
+            meanwhile (range, texts, the trace) is kept and drawn when it is built.
+    """
+
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, *, deferred: bool = False
+    ) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.plot = plot_widget(theme)
-        item = self.plot.getPlotItem()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumHeight(260)
+        self.setAccessibleName("Needle EMG trace")
+        self._widget: Any = None
+        self.strips: list[Any] = []
+        self._shown = np.full(2 * COLUMNS, np.nan)
+        self._texts = ("", "")
+        self._envelope: SweepEnvelope | None = None
+        self._range = REST_RANGE_UV
+        theme.changed.connect(self._on_theme_changed)
+        self._deferred = deferred
+        if not deferred:
+            self._build()
+
+    @property
+    def plot(self) -> Any:
+        """The pyqtgraph PlotWidget (built now if its turn has not come yet)."""
+        self._build_if_needed()
+        return self._widget
+
+    def _build_if_needed(self) -> None:
+        if self._widget is None:
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._widget is None and self._deferred:
+            # Shown empty now, drawn on the next turn (tied to this widget: if it is gone by
+            # then, nothing runs).
+            QTimer.singleShot(0, self, self._build_when_shown)
+
+    def _build_when_shown(self) -> None:
+        if self.isVisible():
+            self._build_if_needed()
+
+    def _build(self) -> None:
+        theme = self._theme
+        widget = self._widget = plot_widget(theme)
+        item = widget.getPlotItem()
         item.invertY(True)  # electrophysiology draws negative upward
         item.setLabel("bottom", "time across the screen", units="s")
         item.setLabel("left", "µV (negative up)")
@@ -39,8 +88,8 @@ class SweepPlot(QWidget):
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # The plot paints its whole background itself; saying so spares the page behind it a
         # repaint on every frame.
-        self.plot.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
-        self.plot.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        widget.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         # The sweep is drawn as strips, and a frame re-sets only the strips whose samples
         # changed, so Qt repaints a narrow band of the plot instead of all of it.
         self.strips = [
@@ -49,7 +98,6 @@ class SweepPlot(QWidget):
         ]
         for strip in self.strips:
             item.addItem(strip)
-        self._shown = np.full(2 * COLUMNS, np.nan)
         # Text that changes during a study is drawn inside the plot: a label beside it would
         # make Qt re-lay out and repaint the whole page on each change.
         self._clock = pg.TextItem("", color=theme.palette.text, anchor=(1, 0))
@@ -57,20 +105,18 @@ class SweepPlot(QWidget):
         for text in (self._clock, self._caption):
             text.setFont(self.font())
             item.addItem(text, ignoreBounds=True)
-        self.setAccessibleName("Needle EMG trace")
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.plot)
-        self.setMinimumHeight(260)
-        theme.changed.connect(self._on_theme_changed)
-        self._envelope: SweepEnvelope | None = None
-        self._range = 0.0
-        self.set_range(REST_RANGE_UV)
+        self._column.addWidget(widget)
+        # What was set before the plot existed.
+        self._apply_range()
+        self._apply_texts()
+        self._draw(self._shown, force=True)
 
     def _on_theme_changed(self) -> None:
+        if self._widget is None:
+            return  # built in the current theme when its turn comes
         palette = self._theme.palette
-        self.plot.setBackground(palette.surface)
-        style_plot(self.plot.getPlotItem(), self._theme)
+        self._widget.setBackground(palette.surface)
+        style_plot(self._widget.getPlotItem(), self._theme)
         for strip in self.strips:
             strip.setPen(pen(palette.accent, 1.0))
         self._clock.setColor(palette.text)
@@ -90,13 +136,26 @@ class SweepPlot(QWidget):
         if microvolts != self._range:
             self._range = microvolts
             self._draw(self._shown, force=True)  # the clipping limits follow the range
-            self.plot.getPlotItem().setYRange(-microvolts, microvolts, padding=0)
-            # y is inverted: -range is the top edge, +range the bottom one
-            self._clock.setPos(SWEEP_SECONDS * 0.99, -microvolts * 0.97)
-            self._caption.setPos(SWEEP_SECONDS * 0.01, microvolts * 0.97)
+            self._apply_range()
+
+    def _apply_range(self) -> None:
+        if self._widget is None:
+            return
+        microvolts = self._range
+        self._widget.getPlotItem().setYRange(-microvolts, microvolts, padding=0)
+        # y is inverted: -range is the top edge, +range the bottom one
+        self._clock.setPos(SWEEP_SECONDS * 0.99, -microvolts * 0.97)
+        self._caption.setPos(SWEEP_SECONDS * 0.01, microvolts * 0.97)
 
     def set_texts(self, clock: str, caption: str) -> None:
         """The time in the study (top right) and a caption (bottom left), drawn in the plot."""
+        self._texts = (clock, caption)
+        self._apply_texts()
+
+    def _apply_texts(self) -> None:
+        if self._widget is None:
+            return
+        clock, caption = self._texts
         if clock != self._clock.toPlainText():
             self._clock.setPlainText(clock)
         if caption != self._caption.toPlainText():
@@ -104,11 +163,11 @@ class SweepPlot(QWidget):
 
     @property
     def clock_text(self) -> str:
-        return str(self._clock.toPlainText())
+        return self._texts[0]
 
     @property
     def caption(self) -> str:
-        return str(self._caption.toPlainText())
+        return self._texts[1]
 
     @property
     def range_uv(self) -> float:

@@ -32,33 +32,52 @@ class StretchPage(Page):
         self._custom: list[Routine] = []
         names = {s.id: s.name for s in context.content.structures.values()}
         self.library = RoutineLibrary(context.content.stretches, names, context.resources)
-        self.player = RoutinePlayer(context, self._make_cue_player)
-        self.builder = RoutineBuilder(context.content.stretches, context.theme)
+        # The player and the builder are built the first time they are needed: most visits
+        # start (and many stay) in the library, and building all three made the page slow to
+        # open.
+        self._player: RoutinePlayer | None = None
+        self._builder: RoutineBuilder | None = None
         self._stack = QStackedWidget()
-        # The player and the builder scroll when a small window or large text cannot hold them
-        # (at ordinary sizes they fit and no scroll bar shows).
-        self._holders: dict[QWidget, QWidget] = {
-            self.library: self.library,
-            self.player: scrolling(self.player),
-            self.builder: scrolling(self.builder),
-        }
-        for holder in self._holders.values():
-            self._stack.addWidget(holder)
+        self._holders: dict[QWidget, QWidget] = {}
+        self._add_screen(self.library, self.library)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._stack)
         self.library.start_requested.connect(self._on_library_start_requested)
         self.library.build_requested.connect(self._on_library_build_requested)
         self.library.delete_requested.connect(self._on_library_delete_requested)
-        self.player.finished.connect(self._on_player_finished)
-        # Busy while a routine plays hands-free; a paused one lets a kiosk's idle clock run,
-        # so a routine left paused is reset like any other abandoned visit.
-        self.player.playing_changed.connect(self.set_busy)
-        self.player.close_requested.connect(self._show_library)
-        self.builder.save_requested.connect(self._on_builder_save_requested)
-        self.builder.cancel_requested.connect(self._show_library)
         self._history.routines_changed.connect(self._reload)
         self._reload()
+
+    @property
+    def player(self) -> RoutinePlayer:
+        """The routine player (built on first use)."""
+        if self._player is None:
+            player = RoutinePlayer(self._context, self._make_cue_player)
+            # It scrolls when a small window or large text cannot hold it.
+            self._add_screen(player, scrolling(player))
+            player.finished.connect(self._on_player_finished)
+            # Busy while a routine plays hands-free; a paused one lets a kiosk's idle clock
+            # run, so a routine left paused is reset like any other abandoned visit.
+            player.playing_changed.connect(self.set_busy)
+            player.close_requested.connect(self._show_library)
+            self._player = player
+        return self._player
+
+    @property
+    def builder(self) -> RoutineBuilder:
+        """The routine builder (built on first use)."""
+        if self._builder is None:
+            builder = RoutineBuilder(self._context.content.stretches, self._context.theme)
+            self._add_screen(builder, scrolling(builder))
+            builder.save_requested.connect(self._on_builder_save_requested)
+            builder.cancel_requested.connect(self._show_library)
+            self._builder = builder
+        return self._builder
+
+    def _add_screen(self, view: QWidget, holder: QWidget) -> None:
+        self._holders[view] = holder
+        self._stack.addWidget(holder)
 
     def _make_cue_player(self) -> CuePlayer | None:
         return CuePlayer(
@@ -69,21 +88,23 @@ class StretchPage(Page):
 
     def open_link(self, link: Link) -> None:
         """``stretch:<routine-id>``: show that routine, ready to start."""
-        if self.player.running:
+        if self._player is not None and self._player.running:
             return  # never yank someone out of a routine
         self._show_library()
         self.library.select(link.target)
 
     def reset(self) -> None:
         """Stop without recording, back to the first routine."""
-        self.player.discard()
+        if self._player is not None:
+            self._player.discard()
         self._awake.release()
         self._show_library()
         first = next(iter(self._context.content.routines), "")
         self.library.select(first)
 
     def focus_target(self) -> QWidget:
-        return self.player if self.current_view is self.player else self
+        player = self._player
+        return player if player is not None and self.current_view is player else self
 
     @property
     def current_view(self) -> QWidget | None:
