@@ -20,6 +20,8 @@ from app.domain.text import heading_anchors
 
 #: Most results a query returns.
 MAX_RESULTS = 20
+#: Up to this many matching sections, every hit is ranked (see :meth:`SearchIndex.search`).
+RANK_ALL_UP_TO = 2_000
 #: Most words a query uses (a pasted paragraph should not become a huge query).
 MAX_QUERY_TERMS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -89,7 +91,7 @@ class SearchIndex:
         connection = sqlite3.connect(":memory:", check_same_thread=False)
         connection.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, section, body, href UNINDEXED, "
-            "kind UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
+            "kind UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
         )
         # Titles weigh most, then headings, then body text.
         connection.execute("INSERT INTO docs (docs, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)')")
@@ -104,19 +106,43 @@ class SearchIndex:
 
     def search(self, text: str, limit: int = MAX_RESULTS) -> list[SearchHit]:
         """Ranked hits for what the learner typed (all words must match; the last may be a
-        prefix, since they may still be typing it)."""
+        prefix, since they may still be typing it).
+
+        Words found in nearly every section (more than :data:`RANK_ALL_UP_TO` hits) are not
+        ranked hit by hit: bm25 runs per matching row, so ranking them all costs more than a
+        keystroke may wait, and says little. Hits in titles and headings are ranked and come
+        first; sections that have the words only in their text follow in course order.
+        """
         query = fts_query(text)
         if not query:
             return []
         self.build()
+        if self._count(query, RANK_ALL_UP_TO + 1) <= RANK_ALL_UP_TO:
+            rows = self._rows(query, limit, ranked=True)
+        else:
+            in_headings = f"{{title section}} : ({query})"
+            rows = self._rows(in_headings, limit, ranked=True)
+            if len(rows) < limit:
+                rows += self._rows(f"{query} NOT {in_headings}", limit - len(rows), ranked=False)
+        return [SearchHit(h, k, t, s, mark_snippet(snippet)) for h, k, t, s, snippet in rows]
+
+    def _count(self, query: str, cap: int) -> int:
+        """How many sections match, counting no further than ``cap``."""
         assert self._connection is not None
-        rows = self._connection.execute(
+        row = self._connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM docs WHERE docs MATCH ? LIMIT ?)", (query, cap)
+        ).fetchone()
+        return int(row[0])
+
+    def _rows(self, query: str, limit: int, *, ranked: bool) -> list[tuple[str, ...]]:
+        assert self._connection is not None
+        order = "ORDER BY rank " if ranked else ""
+        return self._connection.execute(
             "SELECT href, kind, title, section, "
             f"snippet(docs, -1, '{_OPEN}', '{_CLOSE}', '…', 14) "
-            "FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?",
+            f"FROM docs WHERE docs MATCH ? {order}LIMIT ?",
             (query, limit),
         ).fetchall()
-        return [SearchHit(h, k, t, s, mark_snippet(snippet)) for h, k, t, s, snippet in rows]
 
     def close(self) -> None:
         if self._connection is not None:

@@ -120,3 +120,24 @@ def test_queries_are_fast_on_the_shipped_course(shipped_content: Content) -> Non
     for word in ("twitch", "sciatic", "magnesium", "stretch", "caff", "nerve root"):
         index.search(word)
     assert (time.perf_counter() - started) / 6 < 0.05
+
+
+def test_a_word_in_nearly_every_section_lists_heading_hits_first_then_the_rest() -> None:
+    """Past RANK_ALL_UP_TO matches the hits are not all ranked: sections whose title or
+    heading has the word come first, then sections that only mention it, up to the limit."""
+    from app.services.search_index import MAX_RESULTS, RANK_ALL_UP_TO
+
+    body = "\n\n".join(
+        f"## Part {n} {{#p{n}}}\n\nThe sciatic nerve runs here, paragraph {n}."
+        for n in range(RANK_ALL_UP_TO + 20)
+    )
+    headed = "## Nerve roots {#roots}\n\nWhere the roots leave the spine."
+    lessons = [
+        make_lesson("many", "Many parts", body, order=1),
+        make_lesson("roots", "Roots", headed, order=2),
+    ]
+    hits = SearchIndex(content_of(*lessons)).search("nerve")
+    assert len(hits) == MAX_RESULTS
+    assert hits[0].href == "lesson:roots#roots"  # the heading hit, ranked first
+    assert all(hit.href.startswith("lesson:many#p") for hit in hits[1:])
+    assert len({hit.href for hit in hits}) == len(hits)
