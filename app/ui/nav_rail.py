@@ -6,7 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.icons import icon
 from app.ui.pages import PageSpec
@@ -94,6 +102,19 @@ class NavRail(QFrame):
         button = self._buttons.get(key)
         if button is not None:
             button.setChecked(True)
+            focused = QApplication.focusWidget()
+            if focused is None or not self.isAncestorOf(focused):
+                self._make_tab_stop(button)
+
+    def _make_tab_stop(self, current: QToolButton) -> None:
+        # Qt gives an exclusive group one Tab stop, the button focused last (arrow keys move
+        # within the group). Tabbing into the rail should land on the page being shown.
+        for button in self._buttons.values():
+            policy = button.focusPolicy()
+            if button is current:
+                button.setFocusPolicy(policy | Qt.FocusPolicy.TabFocus)
+            else:
+                button.setFocusPolicy(Qt.FocusPolicy(policy & ~Qt.FocusPolicy.TabFocus))
 
     def button(self, key: str) -> QToolButton:
         return self._buttons[key]

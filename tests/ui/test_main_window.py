@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.main import build_window
@@ -248,3 +248,37 @@ def test_a_plus_stays_under_the_finger(qtbot: QtBot, make_window: object) -> Non
         QApplication.processEvents()
         assert larger.mapTo(window, larger.rect().center()).y() == pytest.approx(where.y(), abs=2)
     assert window.context.settings.font_scale == FONT_SCALES[FONT_SCALES.index(scale) + 2]
+
+
+def test_tab_into_the_rail_lands_on_the_page_being_shown(
+    qtbot: QtBot, make_window: object
+) -> None:
+    """The rail's page buttons are one Tab stop (arrows move within them): after opening a
+    page with the keyboard shortcut, tabbing round the window reaches that page's button."""
+    assert callable(make_window)
+    window: MainWindow = make_window()
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("home")
+    _activate(qtbot, window)
+    for number, key in ((3, "lessons"), (6, "progress")):
+        qtbot.keyClick(
+            QApplication.focusWidget() or window,
+            Qt.Key(Qt.Key.Key_0.value + number),
+            Qt.KeyboardModifier.ControlModifier,
+        )
+        assert window.current_key == key
+        rail = window.findChild(QWidget, "navRail")
+        assert rail is not None
+        reached = []
+        for _ in range(200):
+            qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+            focus = QApplication.focusWidget()
+            if (
+                isinstance(focus, QAbstractButton)
+                and rail.isAncestorOf(focus)
+                and focus.isCheckable()
+            ):
+                reached.append(focus.accessibleName())
+                break
+        assert reached == [PAGES[number - 1].title]
