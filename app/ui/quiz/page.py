@@ -46,6 +46,9 @@ class QuizPage(Page):
         self.quiz_store = context.quiz_store
         self._questions = self._askable_questions()
         self.session: QuizSession | None = None
+        # The page's own rules first: set after the views exist, they would re-style every
+        # widget built so far (a tenth of the first visit).
+        self._on_theme_changed()
         self.start_view = StartView(context.content, context.theme)
         self.question_view = QuestionView(context, self.quiz_store)
         self.results_view = ResultsView(context.navigate, self.question_view.lesson_title)
@@ -56,7 +59,6 @@ class QuizPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._stack)
         self._connect()
-        self._on_theme_changed()
         self.show_start()
 
     def _connect(self) -> None:
