@@ -22,7 +22,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pages import PaintProbe
+from first_visits import spin
+from pages import shown_ms
 from PySide6.QtWidgets import QApplication
 
 from app.__main__ import build_parser
@@ -55,21 +56,13 @@ def main() -> int:
     window.repaint()
     if not cold:
         warm_up(window)
-        settle = time.perf_counter() + READING_HOME_S
-        while time.perf_counter() < settle:
-            app.processEvents()
-            time.sleep(0.002)
+        spin(app, READING_HOME_S)
     before = _rss_mib()
-    started, started_cpu = time.perf_counter(), time.thread_time()
-    window.show_page("anatomy")
-    page = window.page("anatomy")
-    probe = PaintProbe(page)
-    app.processEvents()
-    if not probe.painted:
-        window.repaint()
-    wall = (time.perf_counter() - started) * 1000
+    started_cpu = time.thread_time()
+    wall = shown_ms(window, "anatomy")
     cpu = (time.thread_time() - started_cpu) * 1000
     first = _rss_mib() - before
+    page = window.page("anatomy")
     for view in ("posterior", "lateral"):
         if hasattr(page, "set_view"):
             page.set_view(view)

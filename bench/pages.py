@@ -32,7 +32,7 @@ SWITCH_TARGET_MS = 50.0
 MEMORY_TARGET_MIB = 160.0
 
 
-class PaintProbe(QObject):
+class _PaintProbe(QObject):
     """Notes whether ``widget`` received a paint event."""
 
     def __init__(self, widget: QWidget) -> None:
@@ -54,7 +54,7 @@ def shown_ms(window: object, key: str) -> float:
     started = time.perf_counter()
     window.show_page(key)  # type: ignore[attr-defined]
     page = window.page(key)  # type: ignore[attr-defined]
-    probe = PaintProbe(page)
+    probe = _PaintProbe(page)
     QApplication.processEvents()
     if not probe.painted:
         window.repaint()  # type: ignore[attr-defined]

@@ -44,21 +44,29 @@ def _is_showing(node: Any) -> bool:
         return False
 
 
+def _app_nodes() -> Iterator[Any]:
+    """Every showing node of the app (the walk skips hidden pages)."""
+    desktop = pyatspi.Registry.getDesktop(0)
+    for index in range(desktop.childCount):
+        application = desktop.getChildAtIndex(index)
+        if application is not None and "gluteal" in (application.name or "").lower():
+            yield from _walk(application)
+
+
+def _name(node: Any) -> str:
+    try:
+        return str(node.name or "")
+    except Exception:  # a control that vanished mid-walk
+        return ""
+
+
 def find_showing(name: str, seconds: float) -> Any | None:
     """The first showing control named ``name`` in the app, waiting up to ``seconds``."""
     deadline = time.monotonic() + seconds
     while True:
-        desktop = pyatspi.Registry.getDesktop(0)
-        for index in range(desktop.childCount):
-            application = desktop.getChildAtIndex(index)
-            if application is None or "gluteal" not in (application.name or "").lower():
-                continue
-            for node in _walk(application):
-                try:
-                    if node.name == name and _is_showing(node):
-                        return node
-                except Exception:
-                    continue
+        for node in _app_nodes():
+            if _name(node) == name and _is_showing(node):
+                return node
         if time.monotonic() >= deadline:
             return None
         time.sleep(0.3)
@@ -66,19 +74,7 @@ def find_showing(name: str, seconds: float) -> Any | None:
 
 def showing_names() -> list[str]:
     """The names of every showing control in the app, in tree order."""
-    names = []
-    desktop = pyatspi.Registry.getDesktop(0)
-    for index in range(desktop.childCount):
-        application = desktop.getChildAtIndex(index)
-        if application is None or "gluteal" not in (application.name or "").lower():
-            continue
-        for node in _walk(application):
-            try:
-                if node.name:
-                    names.append(node.name)
-            except Exception:
-                continue
-    return names
+    return [name for node in _app_nodes() if (name := _name(node))]
 
 
 def click(node: Any) -> None:
