@@ -212,7 +212,7 @@ def _state_dir(args: argparse.Namespace) -> Path:
 
 def load_content_or_shipped(resources: Resources) -> Content:
     """Content from ``resources``; the shipped content if an override leaves nothing usable."""
-    # Imported here: the parsers (tomllib, Markdown) are not needed for the first paint.
+    # Imported here: the parsers (TOML, Markdown) are not needed for the first paint.
     from app.services.content_loader import load_content
 
     content = load_content(resources.content_dir)

@@ -17,10 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import tomli  # tomllib's upstream, compiled with mypyc: twice as fast on large banks
-
 from app.domain.lesson_budget import budget_problem
 from app.domain.problems import Problem, SourceRef
+from app.services.toml_text import TomlSyntaxError, parse
 
 #: Largest file read; a clinic's real files are a few KiB, hostile ones are refused.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -143,14 +142,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         FileRefusedError: a syntax error, or nesting deeper than :data:`MAX_DEPTH`.
     """
     try:
-        document = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
-        reason = getattr(error, "msg", str(error))
-        message = f"TOML syntax error at line {line}, column {column}: {reason}"
-        raise FileRefusedError(refused(name, line, message)) from None
-    except RecursionError:
-        raise FileRefusedError(refused(name, 1, "nesting is far too deep")) from None
+        document = parse(text)
+    except TomlSyntaxError as error:
+        raise FileRefusedError(refused(name, error.line, error.message)) from None
     if _deeper_than(document, MAX_DEPTH):
         message = f"nesting is more than {MAX_DEPTH} levels deep; at most {MAX_DEPTH} are allowed"
         raise FileRefusedError(refused(name, 1, message))

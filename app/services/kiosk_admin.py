@@ -13,7 +13,6 @@ import hmac
 import json
 import os
 import secrets
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
 from app.services.clock import Clock, SystemClock
 from app.services.toml_lines import key_lines, record_lines
+from app.services.toml_text import TomlSyntaxError, parse
 
 #: Where administrators put the policy when no ``--config`` is given.
 SYSTEM_POLICY = Path("/etc/gluteal-atlas/kiosk.toml")
@@ -88,8 +88,8 @@ def load_policy(path: Path | None) -> tuple[KioskPolicy, list[Problem]]:
         if len(data) > MAX_POLICY_BYTES:
             return KioskPolicy(), [Problem(SourceRef(name, 1), "policy file is too large")]
         text = data.decode("utf-8")
-        document = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        document = parse(text)
+    except (OSError, UnicodeDecodeError, TomlSyntaxError) as error:
         message = f"policy not used, defaults apply: {error}"
         return KioskPolicy(), [Problem(SourceRef(name, 1), message)]
     table = document.get("kiosk", {})

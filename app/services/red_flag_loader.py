@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from app.domain.content import Content
 from app.domain.links import LinkError, parse_link
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
 from app.domain.red_flags import CheckRecords, RedFlagCheck, check_from_records
 from app.services.toml_lines import array_record_lines, key_lines, record_lines
+from app.services.toml_text import TomlSyntaxError, parse
 
 RED_FLAGS_FILE = "red-flags.toml"
 MAX_BYTES = 64 * 1024
@@ -39,13 +38,12 @@ def load_red_flags(content_dir: Path, content: Content) -> LoadedCheck:
     for bad content."""
     try:
         text = _read(content_dir)
-        document = tomli.loads(text)
+        document = parse(text)
     except _RefusedError as refused:
         return LoadedCheck(None, (refused.problem,))
-    except tomli.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 1) or 1
-        message = f"TOML syntax error: {getattr(error, 'msg', str(error))}"
-        return LoadedCheck(None, (Problem(SourceRef(RED_FLAGS_FILE, line), message),))
+    except TomlSyntaxError as error:
+        problem = Problem(SourceRef(RED_FLAGS_FILE, error.line), error.message)
+        return LoadedCheck(None, (problem,))
     records, problems = _records(text, document)
     if records is None:
         return LoadedCheck(None, tuple(problems))

@@ -1,6 +1,6 @@
 """Which line each key of a TOML document sits on.
 
-``tomllib`` gives values but not positions; authors need ``file:line`` for every problem, so
+The TOML parser gives values but not positions; authors need ``file:line`` for every problem, so
 this scanner walks the source once and records the line of every table header and key, as a
 path such as ``("questions", 3, "answer")``. It understands headers, arrays of tables, dotted
 headers and multi-line strings; anything fancier still gets the line of its enclosing table.

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from app.domain.nerve_tracer import NerveTrace, traces_from_records
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
 from app.services.content_gate import FileRefusedError, read_text
 from app.services.toml_lines import array_record_lines, key_lines
+from app.services.toml_text import TomlSyntaxError, parse
 
 TRACER_FILE = "nerve-tracer.toml"
 #: A tighter cap than the gate's for this one small file (checked in characters once read).
@@ -97,8 +96,6 @@ def _read(content_dir: Path, name: str) -> str:
 
 def _parse(text: str) -> dict[str, Any]:
     try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 1) or 1
-        message = f"TOML syntax error: {getattr(error, 'msg', str(error))}"
-        raise _RefusedError(Problem(SourceRef(TRACER_FILE, line), message)) from None
+        return parse(text)
+    except TomlSyntaxError as error:
+        raise _RefusedError(Problem(SourceRef(TRACER_FILE, error.line), error.message)) from None
