@@ -6,7 +6,11 @@ page once. A 5 ms heartbeat timer records the longest gap between its ticks from
 paint to the end: any input would have waited that long. Run with and without the warm-up to
 see what it moves and where.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/first_visits.py [--no-warm-up]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/first_visits.py [--no-warm-up] [--clinic]
+
+``--clinic`` opens the pages over the synthetic clinic folder of ``bench/content_scale.py``
+(1,000 lessons, 10,000 questions) instead of the shipped course: a page that does per-lesson
+work over every question shows up there, not on 8 lessons.
 
 Targets (DESIGN.md): first visit of any page <= 150 ms; no stall > 100 ms from the warm-up.
 """
@@ -16,12 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GLUTEAL_ATLAS_VOICE", "off")
 
+from content_scale import synthesize
 from pages import shown_ms
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
@@ -69,10 +75,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-warm-up", action="store_true")
     parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument("--clinic", action="store_true", help="1,000 lessons, 10,000 questions")
     options = parser.parse_args()
     app = QApplication(sys.argv[:1])
     args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("x"))
     resources = find_resources()
+    if options.clinic:
+        clinic = Path(tempfile.mkdtemp(prefix="gluteal-clinic-")) / "content"
+        synthesize(resources.content_dir, clinic)
+        resources = find_resources(clinic)
     window, _, _ = build_window(app, args, resources, SystemClock(), content=EMPTY_CONTENT)
     window.resize(1280, 800)
     window.show_page("home")

@@ -61,11 +61,22 @@ def lesson_of(question: Question) -> str:
 
 
 def matches(question: Question, scope: Scope, target: str) -> bool:
+    return target_in(question, scope) == target
+
+
+def target_in(question: Question, scope: Scope) -> str:
+    """What ``question`` is about in ``scope``: its topic, its structure or its lesson."""
     if scope is Scope.TOPIC:
-        return question.topic == target
+        return question.topic
     if scope is Scope.STRUCTURE:
-        return question.subject == target
-    return lesson_of(question) == target
+        return question.subject
+    return lesson_of(question)
+
+
+def targets_with_questions(questions: Iterable[Question], scope: Scope) -> set[str]:
+    """Every target in ``scope`` at least one of ``questions`` is about, in one pass (a
+    clinic's thousand lessons and ten thousand questions made one pass per lesson take 10 s)."""
+    return {target_in(question, scope) for question in questions}
 
 
 def scope_title(content: Content, scope: Scope, target: str) -> str:

@@ -6,9 +6,11 @@ scale and paints them without calling back into Python (see the note in ``_Row``
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -139,46 +141,131 @@ def _hbox(row: _Row) -> QHBoxLayout:
 class LessonList(_RowList):
     """The course, in order: a tick when read, the title, the minutes.
 
+    A clinic's course may hold a thousand lessons, and a row is four styled widgets: the first
+    screenful of rows is built at once, the rest a few milliseconds' worth per event-loop turn,
+    so the page shows at once and stays responsive while the list fills in. A lesson made
+    current before its row exists (opened from a link) is marked, and scrolled to, when its
+    row arrives.
+
     Signals:
         chosen(str): a lesson id the learner picked.
     """
 
+    #: Rows built at once: more than the tallest window shows at the smallest text.
+    FIRST_ROWS = 40
+    #: The longest one turn of building later rows may hold the event loop, in seconds.
+    BATCH_SECONDS = 0.012
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Lessons", parent)
         self._ticks: dict[str, QLabel] = {}
+        self._keys: list[str] = []
+        self._read: set[str] = set()
+        self._current = ""
+        self._pending: deque[tuple[int, Lesson]] = deque()
+        self._next_batch = QTimer(self)
+        self._next_batch.setSingleShot(True)
+        self._next_batch.timeout.connect(self._build_batch)
 
     def set_lessons(self, lessons: Sequence[Lesson], read: set[str]) -> None:
         self.clear()
         self._ticks.clear()
-        for number, lesson in enumerate(lessons, start=1):
-            row = _Row(lesson.id, f"Lesson {number}: {lesson.title}, {lesson.minutes} minutes")
-            layout = _hbox(row)
-            tick = QLabel()
-            tick.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-            self._ticks[lesson.id] = tick
-            title = label(f"{number}. {lesson.title}")
-            title.setTextFormat(Qt.TextFormat.PlainText)
-            minutes = label(f"{lesson.minutes} min", "small", wrap=False)
-            minutes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            layout.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addWidget(title, 1)
-            layout.addWidget(minutes, 0, Qt.AlignmentFlag.AlignTop)
-            self.add_row(row)
-        self.set_read(read)
+        self._keys = [lesson.id for lesson in lessons]
+        self._read = set(read)
+        self._pending = deque(enumerate(lessons, start=1))
+        for _ in range(min(self.FIRST_ROWS, len(self._pending))):
+            self._add_lesson_row(*self._pending.popleft())
+        if self._pending:
+            self._next_batch.start(0)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every lesson has its row (later rows are built a batch per turn)."""
+        return not self._pending
+
+    def clear(self) -> None:
+        self._next_batch.stop()
+        self._pending.clear()
+        super().clear()
+
+    def row_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def row(self, key: str) -> _Row | None:
+        self._build_through(key)
+        return super().row(key)
+
+    @property
+    def current_key(self) -> str:
+        return self._current
+
+    def set_current(self, key: str) -> None:
+        self._current = key
+        super().set_current(key)  # a row not built yet is marked as it is added
 
     def set_read(self, read: set[str]) -> None:
-        """Show a tick beside every lesson in ``read``."""
-        for lesson_id, tick in self._ticks.items():
-            done = lesson_id in read
-            tick.setText("✓" if done else "○")
-            tick.setObjectName("tickRead" if done else "tickUnread")
-            tick.setAccessibleName("read" if done else "not read yet")
-            tick.style().unpolish(tick)
-            tick.style().polish(tick)
+        """Show a tick beside every lesson in ``read`` (only changed rows are restyled)."""
+        changed = self._read ^ read
+        self._read = set(read)
+        for lesson_id in changed:
+            tick = self._ticks.get(lesson_id)
+            if tick is not None:
+                self._show_tick(tick, lesson_id in read)
 
     def is_ticked(self, lesson_id: str) -> bool:
+        """Whether the lesson's row shows (or, once built, will show) the read tick."""
         tick = self._ticks.get(lesson_id)
-        return tick is not None and tick.text() == "✓"
+        return tick.text() == "✓" if tick is not None else lesson_id in self._read
+
+    def _build_batch(self) -> None:
+        deadline = time.perf_counter() + self.BATCH_SECONDS
+        while self._pending and time.perf_counter() < deadline:
+            self._add_lesson_row(*self._pending.popleft())
+        if self._pending:
+            self._next_batch.start(0)
+
+    def _mark_current_on_arrival(self, row: _Row) -> None:
+        super().set_current(row.key)
+        # Shown and laid out now (the column and the scroll range), so the list can scroll to
+        # it; a new row is otherwise shown and placed a turn later.
+        row.show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.ensureWidgetVisible(row, 0, 8)
+
+    def _build_through(self, key: str) -> None:
+        if key in self._ticks or key not in self._keys:
+            return
+        while self._pending:
+            number, lesson = self._pending.popleft()
+            self._add_lesson_row(number, lesson)
+            if lesson.id == key:
+                break
+
+    def _add_lesson_row(self, number: int, lesson: Lesson) -> None:
+        row = _Row(lesson.id, f"Lesson {number}: {lesson.title}, {lesson.minutes} minutes")
+        layout = _hbox(row)
+        tick = QLabel()
+        tick.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self._show_tick(tick, lesson.id in self._read)
+        self._ticks[lesson.id] = tick
+        title = label(f"{number}. {lesson.title}")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        minutes = label(f"{lesson.minutes} min", "small", wrap=False)
+        minutes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(title, 1)
+        layout.addWidget(minutes, 0, Qt.AlignmentFlag.AlignTop)
+        self.add_row(row)
+        if lesson.id == self._current and len(self._ticks) > self.FIRST_ROWS:
+            self._mark_current_on_arrival(row)
+
+    @staticmethod
+    def _show_tick(tick: QLabel, done: bool) -> None:
+        tick.setText("✓" if done else "○")
+        tick.setObjectName("tickRead" if done else "tickUnread")
+        tick.setAccessibleName("read" if done else "not read yet")
+        tick.style().unpolish(tick)
+        tick.style().polish(tick)
 
 
 class SearchResults(_RowList):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.content import Content
-from app.domain.quiz_session import Scope, matches, topic_title
+from app.domain.quiz_session import Scope, targets_with_questions, topic_title
 from app.ui.reflow import CardColumns
 from app.ui.theme import Theme
 from app.ui.widgets import Card, add_page_heading, button, label
@@ -137,8 +137,8 @@ class StartView(QScrollArea):
             items = [(s.id, s.name) for s in content.structures.values()]
         else:
             items = [(topic, topic_title(topic)) for topic in sorted(content.topics)]
-        questions = content.questions.values()
-        return [(i, t) for i, t in items if any(matches(q, scope, i) for q in questions)]
+        asked = targets_with_questions(content.questions.values(), scope)
+        return [(i, t) for i, t in items if i in asked]
 
     def set_due(self, count: int) -> None:
         self.due_count.setText(str(count))
