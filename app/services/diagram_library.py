@@ -13,11 +13,11 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from app.domain.diagram_marks import View
 from app.services.resources import Resources
 
 if TYPE_CHECKING:
     from app.domain.diagram import Diagram
+    from app.domain.diagram_marks import View
     from app.services.diagram_loader import DiagramError
 
 
@@ -29,7 +29,7 @@ class DiagramLibrary:
         self._lock = threading.Lock()
         self._loaded: dict[View, Diagram | DiagramError] = {}
 
-    def diagram(self, view: View | str = View.POSTERIOR) -> Diagram:
+    def diagram(self, view: View | str = "posterior") -> Diagram:
         """The figure for ``view``, parsed on the first request.
 
         Raises:
@@ -37,6 +37,7 @@ class DiagramLibrary:
                 time: a broken file is read once, not once per page).
         """
         # Imported on first use: the parser is not needed for the first paint.
+        from app.domain.diagram_marks import View
         from app.services.diagram_loader import DiagramError, load_diagram
 
         try:
@@ -57,6 +58,7 @@ class DiagramLibrary:
 
     def prefetch(self) -> None:
         """Parse every view now (for a worker thread); errors wait for the page that asks."""
+        from app.domain.diagram_marks import View
         from app.services.diagram_loader import DiagramError
 
         for view in View:

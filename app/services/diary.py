@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,9 +27,11 @@ from app.domain.diary import (
     experiment_problems,
     medicine_problems,
 )
-from app.domain.red_flags import CheckResult
 from app.services.store import Store
 from app.services.store_handle import StoreHandle
+
+if TYPE_CHECKING:
+    from app.domain.red_flags import CheckResult
 
 _FACTOR_COLUMNS = tuple(spec.factor.value for spec in FACTORS)
 

@@ -10,18 +10,22 @@ import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.days import local_stamp
 from app.domain.days import today as local_today
-from app.domain.mastery import DayAccuracy, GroupMastery, mastery_by
-from app.domain.quiz import Question
-from app.domain.quiz_session import Mode
-from app.domain.scheduling import ReviewScheduler
 from app.services.clock import Clock
 from app.services.store import Store
 from app.services.store_handle import StoreHandle
+
+if TYPE_CHECKING:
+    # Imported where used: FSRS and the mastery model are not needed for the first paint.
+    from app.domain.mastery import DayAccuracy, GroupMastery
+    from app.domain.quiz import Question
+    from app.domain.quiz_session import Mode
+    from app.domain.scheduling import ReviewScheduler
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,17 @@ class QuizStore(QObject):
         super().__init__(parent)
         self._handle = store
         self._clock = clock
-        self._scheduler = scheduler or ReviewScheduler()
+        self._given_scheduler = scheduler
         store.replaced.connect(self.changed)
+
+    @property
+    def _scheduler(self) -> ReviewScheduler:
+        """FSRS, set up on the first answer or recall estimate."""
+        if self._given_scheduler is None:
+            from app.domain.scheduling import ReviewScheduler
+
+            self._given_scheduler = ReviewScheduler()
+        return self._given_scheduler
 
     @property
     def _store(self) -> Store:
@@ -146,6 +159,8 @@ class QuizStore(QObject):
             "SELECT substr(answered_at, 1, 10) AS day, SUM(correct), COUNT(*) "
             "FROM quiz_answers GROUP BY day ORDER BY day"
         )
+        from app.domain.mastery import DayAccuracy
+
         return [DayAccuracy(date.fromisoformat(day), int(r), int(n)) for day, r, n in rows]
 
     def recall(self) -> dict[str, float]:
@@ -165,12 +180,16 @@ class QuizStore(QObject):
         }
 
     def mastery_by_topic(self, questions: Iterable[Question]) -> list[GroupMastery]:
+        from app.domain.mastery import mastery_by
+
         return mastery_by(questions, self.recall(), lambda q: (q.topic,))
 
     def mastery_by_structure(
         self, questions: Iterable[Question], structures: Mapping[str, object]
     ) -> list[GroupMastery]:
         """Mastery per structure id (only ids present in ``structures``)."""
+        from app.domain.mastery import mastery_by
+
         return mastery_by(
             questions, self.recall(), lambda q: [s for s in q.structures if s in structures]
         )

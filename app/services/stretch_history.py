@@ -10,16 +10,18 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.days import event_day, local_stamp
 from app.domain.problems import Problem, SourceRef
 from app.domain.records import RawRecord
-from app.domain.routines import Routine, Stretch, routine_from_record
 from app.services.store import Store, StoreError
 from app.services.store_handle import StoreHandle
+
+if TYPE_CHECKING:
+    from app.domain.routines import Routine, Stretch
 
 CUSTOM_PREFIX = "my-"
 _MAX_CUSTOM_STEPS = 40
@@ -173,6 +175,9 @@ def validate_custom(
     if not isinstance(body, Mapping):
         return None, [Problem(_where("?"), "a routine must be a table")]
     routine_id = str(body.get("id", ""))
+    # Imported here: routines are not needed for the first paint.
+    from app.domain.routines import routine_from_record
+
     record = RawRecord(_where(routine_id), body)
     routine, problems = routine_from_record(record)
     if routine is None:

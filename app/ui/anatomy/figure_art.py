@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from app.domain.diagram_marks import View
 from app.services.diagram_library import DiagramLibrary
 from app.ui.one_per_turn import OnePerTurn
 
 if TYPE_CHECKING:
     from app.domain.diagram import Diagram
+    from app.domain.diagram_marks import View
     from app.ui.anatomy.exposure import Exposure
     from app.ui.anatomy.scene_paint import ShapeArt
 
@@ -81,7 +81,7 @@ class FigureArtLibrary:
         except DiagramError:
             return False
 
-    def warm(self, later: OnePerTurn, view: View = View.POSTERIOR) -> None:
+    def warm(self, later: OnePerTurn, view: View | str = "posterior") -> None:
         """Queue the work the first paint of ``view`` at the first depth needs, a structure at
         a time, on ``later`` (each step takes a few milliseconds)."""
         from app.domain.diagram import MIN_DEPTH
