@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
+from PySide6.QtWidgets import QAbstractSlider
 from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
@@ -91,7 +92,7 @@ def test_lessons_page_shows_at_once_and_fills_its_list_while_staying_responsive(
     last = list(clinic_context.content.lessons)[-1]
     row = course.row(last)
     assert row is not None
-    assert row.accessibleName().startswith(f"Lesson {LESSONS}:")
+    assert row.accessibleName().startswith(f"Lesson {LESSONS:,}:")
 
 
 def test_a_lesson_far_down_the_course_is_marked_and_shown_when_its_row_arrives(
@@ -110,5 +111,19 @@ def test_a_lesson_far_down_the_course_is_marked_and_shown_when_its_row_arrives(
     row = course.row(far)
     assert row is not None
     assert row.property("current") is True
-    shown = row.visibleRegion()
-    assert not shown.isEmpty()  # the list scrolled to it when it arrived
+    # The list scrolled to it when it arrived, and again once the rows above had settled.
+    qtbot.waitUntil(lambda: not row.visibleRegion().isEmpty(), timeout=2_000)
+
+
+def test_scrolling_away_while_the_list_fills_is_not_undone(
+    qtbot: QtBot, clinic_context: PageContext
+) -> None:
+    page, _ = _opened(qtbot, LessonsPage, clinic_context)
+    course = page.lesson_list
+    bar = course.verticalScrollBar()
+    course.set_current(list(clinic_context.content.lessons)[300])
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=20_000)  # its row arrived: scrolled to it
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # as a learner scrolls
+    qtbot.waitUntil(lambda: course.complete, timeout=20_000)
+    qtbot.wait(50)  # a few turns: the list must not jump back to the lesson
+    assert bar.value() == 0

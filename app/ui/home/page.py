@@ -211,7 +211,7 @@ class HomePage(Page):
             return f"{taught} key structures · {drawn} drawn"
         if key == "lessons":
             minutes = sum(lesson.minutes for lesson in content.lessons.values())
-            return f"{len(content.lessons)} lessons · about {minutes} minutes"
+            return f"{_count(len(content.lessons), 'lesson')} · about {_duration(minutes)}"
         if key == "quiz":
             return self._quiz_stat()
         if key == "stretch":
@@ -226,7 +226,8 @@ class HomePage(Page):
     def _quiz_stat(self) -> str:
         content = self._content
         quiz = self._context.quiz_store
-        text = f"{len(content.questions)} questions on {len(content.topics)} topics"
+        questions, topics = _count(len(content.questions), "question"), len(content.topics)
+        text = f"{questions} on {_count(topics, 'topic')}"
         if not quiz.answer_count():
             return text
         due = len(quiz.due_ids(content.questions.keys()))
@@ -273,7 +274,7 @@ class HomePage(Page):
         else:
             self._continue_title.setText(f"Start the course: {lesson.title}")
         self._continue_text.setText(
-            f"{lesson.summary}  ·  {len(read)} of {len(content.lessons)} lessons read"
+            f"{lesson.summary}  ·  {len(read):,} of {len(content.lessons):,} lessons read"
         )
         self._continue_href = f"{LinkKind.LESSON}:{lesson.id}"
         self._continue_button.setText("Continue" if last or read else "Start")
@@ -303,4 +304,12 @@ class HomePage(Page):
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    """``"1 lesson"``, ``"1,000 lessons"``."""
+    return f"{number} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def _duration(minutes: int) -> str:
+    """Reading time in the unit a reader plans with: minutes up to two hours, then hours."""
+    if minutes < 120:
+        return _count(minutes, "minute")
+    return _count(round(minutes / 60), "hour")

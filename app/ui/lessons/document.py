@@ -153,7 +153,7 @@ def lesson_html(
         position: ``(number, count)`` of the lesson in the course.
     """
     number, count = position
-    eyebrow = f"LESSON {number} OF {count}  ·  {lesson.minutes} MIN READ"
+    eyebrow = f"LESSON {number:,} OF {count:,}  ·  {lesson.minutes} MIN READ"
     body = body_html.replace(
         _PLAIN_TABLE, '<table class="data" width="100%" cellspacing="0" cellpadding="0">'
     )

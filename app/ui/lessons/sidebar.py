@@ -162,10 +162,12 @@ class LessonList(_RowList):
         self._keys: list[str] = []
         self._read: set[str] = set()
         self._current = ""
+        self._followed: _Row | None = None  # a row marked on arrival, kept in view till done
         self._pending: deque[tuple[int, Lesson]] = deque()
         self._next_batch = QTimer(self)
         self._next_batch.setSingleShot(True)
         self._next_batch.timeout.connect(self._build_batch)
+        self.verticalScrollBar().actionTriggered.connect(self._on_scroll_bar_action_triggered)
 
     def set_lessons(self, lessons: Sequence[Lesson], read: set[str]) -> None:
         self.clear()
@@ -186,6 +188,7 @@ class LessonList(_RowList):
     def clear(self) -> None:
         self._next_batch.stop()
         self._pending.clear()
+        self._followed = None
         super().clear()
 
     def row_keys(self) -> list[str]:
@@ -223,6 +226,18 @@ class LessonList(_RowList):
             self._add_lesson_row(*self._pending.popleft())
         if self._pending:
             self._next_batch.start(0)
+        elif self._followed is not None:
+            # Rows above it re-wrap as the last ones settle; look again once they have.
+            QTimer.singleShot(0, self._scroll_to_followed)
+
+    def _scroll_to_followed(self) -> None:
+        row, self._followed = self._followed, None
+        if row is not None and row.key == self._current:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.ensureWidgetVisible(row, 0, 8)
+
+    def _on_scroll_bar_action_triggered(self, _action: int) -> None:
+        self._followed = None  # the learner scrolls: the list stays where they put it
 
     def _mark_current_on_arrival(self, row: _Row) -> None:
         super().set_current(row.key)
@@ -231,6 +246,7 @@ class LessonList(_RowList):
         row.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.ensureWidgetVisible(row, 0, 8)
+        self._followed = row
 
     def _build_through(self, key: str) -> None:
         if key in self._ticks or key not in self._keys:
@@ -242,13 +258,13 @@ class LessonList(_RowList):
                 break
 
     def _add_lesson_row(self, number: int, lesson: Lesson) -> None:
-        row = _Row(lesson.id, f"Lesson {number}: {lesson.title}, {lesson.minutes} minutes")
+        row = _Row(lesson.id, f"Lesson {number:,}: {lesson.title}, {lesson.minutes} minutes")
         layout = _hbox(row)
         tick = QLabel()
         tick.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self._show_tick(tick, lesson.id in self._read)
         self._ticks[lesson.id] = tick
-        title = label(f"{number}. {lesson.title}")
+        title = label(f"{number:,}. {lesson.title}")
         title.setTextFormat(Qt.TextFormat.PlainText)
         minutes = label(f"{lesson.minutes} min", "small", wrap=False)
         minutes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)

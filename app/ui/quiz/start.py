@@ -118,7 +118,7 @@ class StartView(QScrollArea):
         for size in TEST_SIZES:
             if size < total:
                 self.test_size.addItem(f"{size} questions", size)
-        self.test_size.addItem(f"All {total} questions", total)
+        self.test_size.addItem(f"All {total:,} questions", total)
         for scope, text in (
             (Scope.LESSON, "By lesson"),
             (Scope.TOPIC, "By topic"),
