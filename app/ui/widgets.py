@@ -35,6 +35,20 @@ def label(text: str, role: str = "", *, wrap: bool = True) -> QLabel:
     return widget
 
 
+def caption(text: str, field: QWidget, role: str = "") -> QLabel:
+    """A visible label that names ``field``: its buddy, so ``&`` in ``text`` makes an Alt
+    mnemonic that focuses the field, and a Linux screen reader hears the purpose.
+
+    On AT-SPI a combo box's accessible name is its current value (``QAccessibleComboBox``
+    ignores ``setAccessibleName`` under ``Q_OS_UNIX``); its purpose travels only as the
+    "labelled by" relation, which Qt builds from a buddy label among the field's siblings.
+    So put the caption in the same parent widget (the same layout) as the field.
+    """
+    widget = label(text, role)
+    widget.setBuddy(field)
+    return widget
+
+
 def add_page_heading(column: QVBoxLayout, eyebrow: str, title: str, blurb: str = "") -> None:
     """The heading every top-level page opens with: eyebrow, display title, optional blurb."""
     column.addWidget(label(eyebrow, "eyebrow"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QPushButton, QSlider, QWi
 from app.domain.anatomy import LAYER_NAMES
 from app.domain.diagram_marks import Overlay, View
 from app.ui.flow_layout import FlowLayout
-from app.ui.widgets import button, label
+from app.ui.widgets import button, caption
 
 VIEW_NAMES = {View.POSTERIOR: "Posterior", View.LATERAL: "Lateral"}
 #: Short names for small windows and large text; accessible names stay the long ones.
@@ -113,7 +113,7 @@ class BottomBar(QWidget):
         self.depth_slider.setRange(1, len(LAYER_NAMES))
         self.depth_slider.setPageStep(1)
         self.depth_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.depth_slider.setAccessibleName("Depth")
+        self.depth_slider.setAccessibleName("Peel depth")
         self.depth_slider.setMinimumWidth(140)
         self.zoom_out = button("\N{MINUS SIGN}")
         self.zoom_out.setAccessibleName("Zoom out")
@@ -121,7 +121,8 @@ class BottomBar(QWidget):
         self.zoom_in.setAccessibleName("Zoom in")
         self.fit = button("Fit")
         self.fit.setAccessibleName("Fit the whole figure")
-        self.peel_label = label("Peel", "muted", wrap=False)
+        self.peel_label = caption("&Peel", self.depth_slider, "muted")
+        self.peel_label.setWordWrap(False)
         self.flow.addWidget(self.labels_toggle)
         self.flow.addWidget(self.peel_label)
         self.flow.addWidget(self.depth_slider)

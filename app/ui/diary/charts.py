@@ -26,7 +26,7 @@ from app.services.clock import Clock
 from app.services.diary import Diary
 from app.ui.progress.charts import BarChart, Bars
 from app.ui.theme import Theme
-from app.ui.widgets import label
+from app.ui.widgets import caption, label
 
 #: Days shown in the per-day chart.
 DAYS_SHOWN = 28
@@ -133,9 +133,10 @@ class DiaryCharts(QWidget):
         grid.addWidget(label("Episodes by area", "h3"), 0, 1)
         grid.addWidget(self.areas, 1, 1)
         grid.addWidget(label("A factor against episodes", "h3"), 2, 0)
-        grid.addWidget(self.factor, 3, 0)
-        grid.addWidget(self.factor_plot, 4, 0, 1, 2)
-        grid.addWidget(label(_rule_text(), "small"), 5, 0, 1, 2)
+        grid.addWidget(caption("&Factor to compare", self.factor, "small"), 3, 0)
+        grid.addWidget(self.factor, 4, 0)
+        grid.addWidget(self.factor_plot, 5, 0, 1, 2)
+        grid.addWidget(label(_rule_text(), "small"), 6, 0, 1, 2)
 
     def select_factor(self, factor: Factor) -> None:
         self.factor.setCurrentIndex(self.factor.findData(factor.value))

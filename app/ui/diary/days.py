@@ -24,7 +24,7 @@ from app.services.clock import Clock
 from app.services.diary import Diary, DiaryInputError
 from app.services.store import StoreError
 from app.ui.diary.qdates import qdate
-from app.ui.widgets import button, label
+from app.ui.widgets import button, caption, label
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -50,6 +50,7 @@ class DayForm(QWidget):
         self.values: dict[Factor, QDoubleSpinBox] = {}
         self.note = QLineEdit()
         self.note.setPlaceholderText("Anything else about the day? (optional)")
+        self.note.setAccessibleName("Note about the day")
         self.save_button = button("Save day", "primary")
         self.delete_button = button("Delete this day")
         self._build()
@@ -65,6 +66,7 @@ class DayForm(QWidget):
         column.addWidget(label("Daily context", "h2"))
         column.addWidget(label("Record only what you know; a factor left unticked is unknown, "
                                "not zero.", "muted"))  # fmt: skip
+        column.addWidget(caption("&Day", self.day))
         column.addWidget(self.day)
         grid = QGridLayout()
         for row, spec in enumerate(FACTORS):
@@ -80,6 +82,7 @@ class DayForm(QWidget):
             grid.addWidget(tick, row, 0)
             grid.addWidget(spin, row, 1)
         column.addLayout(grid)
+        column.addWidget(caption("&Note about the day", self.note))
         column.addWidget(self.note)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
@@ -143,7 +146,7 @@ class MedicineList(QWidget):
         self.started = QDateEdit()
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("d MMM yyyy")
-        self.started.setAccessibleName("Started on")
+        self.started.setAccessibleName("Taken since")
         self.started.setDate(qdate(clock.now().astimezone().date()))
         self._clock = clock
         self._medicines: dict[int, Medicine] = {}
@@ -166,7 +169,8 @@ class MedicineList(QWidget):
         column.addWidget(label("Medicines and supplements", "h2"))
         column.addWidget(self.list, 1)
         row = QHBoxLayout()
-        for widget in (self.name, self.dose, label("since"), self.started, self.add_button):
+        since = caption("&since", self.started)
+        for widget in (self.name, self.dose, since, self.started, self.add_button):
             row.addWidget(widget)
         column.addLayout(row)
         actions = QHBoxLayout()

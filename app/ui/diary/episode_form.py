@@ -24,7 +24,7 @@ from app.ui.diary.body_map import BodyMap
 from app.ui.diary.qdates import qdatetime
 from app.ui.flow_layout import FlowLayout
 from app.ui.theme import Theme
-from app.ui.widgets import button, label
+from app.ui.widgets import button, caption, label
 
 DURATIONS = (
     ("a few seconds", 5),
@@ -115,12 +115,12 @@ class EpisodeForm(QWidget):
         # Each field under its label, and rows of choices that wrap: the form fits a narrow
         # column at twice the text size without scrolling sideways.
         when_and_how_long = FlowLayout(spacing=16)
-        for caption, field in (("When", self.when), ("How long", self.duration)):
+        for words, field in (("&When", self.when), ("&How long", self.duration)):
             box = QWidget()
             stack = QVBoxLayout(box)
             stack.setContentsMargins(0, 0, 0, 0)
             stack.setSpacing(4)
-            stack.addWidget(label(caption))
+            stack.addWidget(caption(words, field))
             stack.addWidget(field)
             when_and_how_long.addWidget(box)
         fields.addLayout(when_and_how_long)

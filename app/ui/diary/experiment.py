@@ -22,7 +22,7 @@ from app.services.clock import Clock
 from app.services.diary import Diary, DiaryInputError
 from app.services.store import StoreError
 from app.ui.diary.qdates import qdate
-from app.ui.widgets import button, label
+from app.ui.widgets import button, caption, label
 
 INTRO = (
     "Pick one factor to change on purpose, for example less caffeine for two weeks. Keep "
@@ -53,9 +53,9 @@ class ExperimentPanel(QWidget):
         self.plan = QLineEdit()
         self.plan.setPlaceholderText("What you will change, e.g. no coffee after noon")
         self.plan.setAccessibleName("Plan")
-        self.baseline_start = _date_edit("Baseline starts")
-        self.change_start = _date_edit("Change starts")
-        self.change_end = _date_edit("Change ends")
+        self.baseline_start = _date_edit("Days as usual from")
+        self.change_start = _date_edit("Change from")
+        self.change_end = _date_edit("Change until")
         self.save_button = button("Save plan", "primary")
         self.delete_button = button("Delete plan")
         self.result = label("", "h3")
@@ -73,14 +73,14 @@ class ExperimentPanel(QWidget):
         column.addWidget(label(INTRO, "muted"))
         grid = QGridLayout()
         rows = (
-            ("Factor", self.factor),
-            ("Plan", self.plan),
-            ("Days as usual from", self.baseline_start),
-            ("Change from", self.change_start),
-            ("Change until", self.change_end),
+            ("&Factor to change", self.factor),
+            ("&Plan", self.plan),
+            ("Days as &usual from", self.baseline_start),
+            ("&Change from", self.change_start),
+            ("Change un&til", self.change_end),
         )
         for row, (words, widget) in enumerate(rows):
-            grid.addWidget(label(words), row, 0)
+            grid.addWidget(caption(words, widget), row, 0)
             grid.addWidget(widget, row, 1)
         column.addLayout(grid)
         actions = QHBoxLayout()

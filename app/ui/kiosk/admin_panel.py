@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QSlider, QSpi
 from app.domain.kiosk import KioskPolicy
 from app.ui.kiosk.overlay import Overlay
 from app.ui.pages import PageSpec
-from app.ui.widgets import button, label
+from app.ui.widgets import button, caption, label
 
 
 class AdminPanel(Overlay):
@@ -35,12 +35,12 @@ class AdminPanel(Overlay):
         self._idle.setRange(15, 3600)
         self._idle.setSuffix(" s")
         self._idle.setAccessibleName("Idle timeout")
-        grid.addWidget(label("Reset after idle"), 0, 0)
+        grid.addWidget(caption("&Reset after idle", self._idle), 0, 0)
         grid.addWidget(self._idle, 0, 1)
         self._volume = QSlider(Qt.Orientation.Horizontal)
         self._volume.setRange(0, 100)
         self._volume.setAccessibleName("Volume")
-        grid.addWidget(label("Volume"), 1, 0)
+        grid.addWidget(caption("&Volume", self._volume), 1, 0)
         grid.addWidget(self._volume, 1, 1)
         self.card.body.addLayout(grid)
         self.card.body.addWidget(label("Pages", "h3"))

@@ -10,7 +10,7 @@ from app.domain.content import Content
 from app.domain.quiz_session import Scope, targets_with_questions, topic_title
 from app.ui.reflow import CardColumns
 from app.ui.theme import Theme
-from app.ui.widgets import Card, add_page_heading, button, label
+from app.ui.widgets import Card, add_page_heading, button, caption, label
 
 TEST_SIZES = (5, 10, 20)
 
@@ -98,7 +98,7 @@ class StartView(QScrollArea):
             label("Questions from every topic, scored at the end, with what to review.", "muted")
         )
         card.body.addStretch(1)
-        card.body.addWidget(label("Questions", "small"))
+        card.body.addWidget(caption("&Number of questions", self.test_size, "small"))
         card.body.addWidget(self.test_size)
         card.body.addWidget(self.start_test, 0, Qt.AlignmentFlag.AlignLeft)
         return card
@@ -108,7 +108,9 @@ class StartView(QScrollArea):
         card.body.addWidget(label("Practise", "h2"))
         card.body.addWidget(label("All the questions on one lesson, topic or structure.", "muted"))
         card.body.addStretch(1)
+        card.body.addWidget(caption("Practise &by", self.scope, "small"))
         card.body.addWidget(self.scope)
+        card.body.addWidget(caption("&What to practise", self.target, "small"))
         card.body.addWidget(self.target)
         card.body.addWidget(self.practise, 0, Qt.AlignmentFlag.AlignLeft)
         return card
