@@ -222,12 +222,14 @@ QPushButton:disabled {{ color: {p.text_muted}; background: {p.surface_alt}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; }}
 QPushButton[role="primary"]:focus {{ border: 2px solid {p.focus}; }}
-QPushButton[role="link"] {{ background: transparent; border: none; color: {p.accent};
-    padding: 2px 0; text-decoration: underline; }}
+QPushButton[role="link"] {{ background: transparent; border: 2px solid transparent;
+    border-radius: 4px; color: {p.accent}; padding: 0; text-decoration: underline; }}
+QPushButton[role="link"]:focus {{ border-color: {p.focus}; }}
 QLineEdit, QComboBox, QSpinBox {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 10px; padding: 6px 10px; min-height: {max(26, round(size() * 1.35))}px;
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.focus}; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.focus};
+    padding: 5px 9px; }}
 QListWidget, QTreeWidget, QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 12px; padding: 4px; outline: none; }}
 QListWidget::item, QTreeWidget::item {{ padding: 8px 10px; border-radius: 8px;
@@ -235,7 +237,11 @@ QListWidget::item, QTreeWidget::item {{ padding: 8px 10px; border-radius: 8px;
 QListWidget::item:selected, QTreeWidget::item:selected {{ background: {p.accent_soft};
     color: {p.text}; }}
 QListWidget::item:focus {{ border: 2px solid {p.focus}; }}
+QListWidget:focus, QTreeWidget:focus, QTextBrowser:focus {{ border: 2px solid {p.focus};
+    padding: 3px; }}
 QScrollArea {{ background: transparent; border: none; }}
+QScrollArea[role="scroll-stop"] {{ border: 2px solid transparent; border-radius: 8px; }}
+QScrollArea[role="scroll-stop"]:focus {{ border-color: {p.focus}; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 5px; min-height: 32px; }}

@@ -172,6 +172,15 @@ class _RoomScrollArea(QScrollArea):
         super().resizeEvent(event)
 
 
+def make_scroll_stop(area: QScrollArea, name: str) -> None:
+    """Make ``area`` a Tab stop the keyboard scrolls with the arrow and page keys, named
+    ``name`` for a screen reader; the theme rings it in the focus colour while it has the
+    focus (a border always there, so the ring never moves what is inside)."""
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setAccessibleName(name)
+    area.setProperty("role", "scroll-stop")
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area that resizes it: it scrolls only when the
     window is too small (or the text too large) to hold it. Content that is

@@ -28,7 +28,7 @@ from app.ui.lab.playback import Playback
 from app.ui.lab.responsive import ResponsiveRow
 from app.ui.lab.sweep_plot import EFFORT_RANGE_UV, REST_RANGE_UV, SweepPlot
 from app.ui.theme import Theme
-from app.ui.widgets import button, label
+from app.ui.widgets import button, label, make_scroll_stop
 
 #: Spontaneous discharges counted under the trace, with how the count names them.
 _COUNTED = {
@@ -113,7 +113,7 @@ class EmgPanel(QWidget):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setWidget(explained)
-        scroller.setAccessibleName("About this trace")  # a Tab stop: the keyboard scrolls it
+        make_scroll_stop(scroller, "About this trace")
         self._explanation = side
         left_side = QWidget()
         left_side.setMaximumWidth(SIDE_WIDTH)  # the trace gets the rest of the width

@@ -16,7 +16,7 @@ from app.ui.context import PageContext
 from app.ui.lab.conduction_panel import ConductionPanel
 from app.ui.lab.emg_panel import EmgPanel
 from app.ui.page import Page
-from app.ui.widgets import add_page_heading
+from app.ui.widgets import add_page_heading, make_scroll_stop
 
 SoundFactory = Callable[[QObject], EmgSound | None]
 
@@ -71,7 +71,7 @@ class LabPage(Page):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setAccessibleName("Lab page")  # a Tab stop: the keyboard scrolls it
+        make_scroll_stop(area, "Lab page")
         area.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -18,7 +18,7 @@ from app.ui.page import Page
 from app.ui.progress.charts import BarChart, Bars
 from app.ui.reflow import ReflowRow
 from app.ui.refresh_on_show import RefreshOnShow
-from app.ui.widgets import Card, add_page_heading, button, label
+from app.ui.widgets import Card, add_page_heading, button, label, make_scroll_stop
 
 #: Days of accuracy history shown (older days are still stored).
 HISTORY_DAYS = 14
@@ -78,7 +78,7 @@ class ProgressPage(Page):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         # A Tab stop: the charts take no focus, so this is how the keyboard scrolls to them.
-        self._scroll.setAccessibleName("Progress charts")
+        make_scroll_stop(self._scroll, "Progress charts")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)

@@ -21,7 +21,7 @@ from app.services.resources import Resources
 from app.ui.flow_layout import FlowLayout
 from app.ui.stretch.figure import StretchFigure
 from app.ui.stretch.wording import duration_text, step_text
-from app.ui.widgets import Card, button, label
+from app.ui.widgets import Card, button, label, make_scroll_stop
 
 _ROUTINE_ROLE = Qt.ItemDataRole.UserRole
 #: Narrower than this many text lines' height, the list goes above the details.
@@ -62,7 +62,7 @@ class RoutineLibrary(QWidget):
         self._row.addLayout(self._build_list(), 2)
         self._details = QScrollArea()
         self._details.setWidgetResizable(True)
-        self._details.setAccessibleName("Routine details")  # a Tab stop: the keyboard scrolls it
+        make_scroll_stop(self._details, "Routine details")
         self._row.addWidget(self._details, 5)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
