@@ -155,11 +155,7 @@ class Theme(QObject):
         font.setFamilies(FONT_FAMILIES)
         font.setPixelSize(self.px())
         app.setFont(font)
-        # Rich-text links (cards, explanations) take the accent, not Qt's default blue.
-        colours = app.palette()
-        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
-            colours.setColor(role, QColor(self._palette.accent))
-        app.setPalette(colours)
+        app.setPalette(qt_palette(self._palette, app.palette()))
         app.setStyleSheet(stylesheet(self._palette, self.px) + self._arrows())
 
     def _arrows(self) -> str:
@@ -174,14 +170,42 @@ class Theme(QObject):
         return f"""
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url({down}); width: 14px; height: 14px; }}
-QSpinBox {{ padding-right: {width + 4}px; }}
-QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: {width}px;
-    border: none; background: transparent; }}
-QSpinBox::up-button {{ subcontrol-position: top right; }}
-QSpinBox::down-button {{ subcontrol-position: bottom right; }}
-QSpinBox::up-arrow {{ image: url({up}); width: 12px; height: 12px; }}
-QSpinBox::down-arrow {{ image: url({down}); width: 12px; height: 12px; }}
+QSpinBox, QDoubleSpinBox {{ padding-right: {width + 4}px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border;
+    width: {width}px; border: none; background: transparent; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-arrow {{ image: url({up}); width: 12px; height: 12px; }}
+QAbstractSpinBox::down-arrow {{ image: url({down}); width: 12px; height: 12px; }}
+QDateTimeEdit::drop-down {{ border: none; width: 30px; }}
+QDateTimeEdit::down-arrow {{ image: url({down}); width: 14px; height: 14px; }}
 """
+
+
+def qt_palette(p: Palette, base: QPalette) -> QPalette:
+    """``base`` in the theme's colours, for whatever the style draws itself (tab panes,
+    check marks, text cursors): without it those kept Qt's light defaults, so the high-contrast
+    theme's white text sat on a light tab page. Rich-text links take the accent."""
+    colours = QPalette(base)
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, p.window),
+        (roles.WindowText, p.text),
+        (roles.Base, p.surface),
+        (roles.AlternateBase, p.surface_alt),
+        (roles.Text, p.text),
+        (roles.Button, p.surface),
+        (roles.ButtonText, p.text),
+        (roles.ToolTipBase, p.surface),
+        (roles.ToolTipText, p.text),
+        (roles.PlaceholderText, p.text_muted),
+        (roles.Highlight, p.accent),
+        (roles.HighlightedText, p.accent_text),
+        (roles.Link, p.accent),
+        (roles.LinkVisited, p.accent),
+    ):
+        colours.setColor(role, QColor(colour))
+    return colours
 
 
 def stylesheet(p: Palette, size: Callable[..., int]) -> str:
@@ -225,10 +249,10 @@ QPushButton[role="primary"]:focus {{ border: 2px solid {p.focus}; }}
 QPushButton[role="link"] {{ background: transparent; border: 2px solid transparent;
     border-radius: 4px; color: {p.accent}; padding: 0; text-decoration: underline; }}
 QPushButton[role="link"]:focus {{ border-color: {p.focus}; }}
-QLineEdit, QComboBox, QSpinBox {{ background: {p.surface}; border: 1px solid {p.border};
+QLineEdit, QComboBox, QAbstractSpinBox {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 10px; padding: 6px 10px; min-height: {max(26, round(size() * 1.35))}px;
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {p.focus};
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus {{ border: 2px solid {p.focus};
     padding: 5px 9px; }}
 QListWidget, QTreeWidget, QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 12px; padding: 4px; outline: none; }}
@@ -255,5 +279,16 @@ QProgressBar {{ background: {p.surface_alt}; border: none; border-radius: 5px; h
     text-align: center; color: transparent; }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 5px; }}
 QCheckBox, QRadioButton {{ spacing: 10px; }}
+QTabWidget::pane {{ background: {p.window}; border: 1px solid {p.border}; border-radius: 12px;
+    padding: 4px;
+    top: -1px; }}
+QTabBar::tab {{ background: {p.surface_alt}; color: {p.text_muted}; border: 1px solid {p.border};
+    border-top-left-radius: 10px; border-top-right-radius: 10px; padding: 6px 10px;
+    margin-right: 2px; }}
+QTabBar::tab:hover {{ color: {p.text}; }}
+QTabBar::tab:selected {{ background: {p.window}; color: {p.text};
+    border-bottom-color: {p.window}; }}
+QTabBar::tab:selected:focus {{ border: 2px solid {p.focus}; border-bottom-color: {p.window};
+    padding: 5px 9px; }}
 QStatusBar {{ background: {p.surface}; color: {p.text_muted}; border-top: 1px solid {p.border}; }}
 """
