@@ -9,15 +9,31 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Sequence
+from types import MappingProxyType
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.lessons import Heading, Lesson
 from app.services.search_index import SearchHit
 from app.ui.theme import Palette
 from app.ui.widgets import label
+
+#: Rows moved by Page Up / Page Down, and by Home / End (as far as there are rows).
+STEP_PAGE = 10
+STEP_ENDS = 1_000_000
+_STEPS: Final = MappingProxyType(
+    {
+        Qt.Key.Key_Up: -1,
+        Qt.Key.Key_Down: 1,
+        Qt.Key.Key_PageUp: -STEP_PAGE,
+        Qt.Key.Key_PageDown: STEP_PAGE,
+        Qt.Key.Key_Home: -STEP_ENDS,
+        Qt.Key.Key_End: STEP_ENDS,
+    }
+)
 
 
 class _Row(QFrame):
@@ -29,9 +45,14 @@ class _Row(QFrame):
 
     Signals:
         activated(str): clicked, or Enter/Space while focused; carries the row's key.
+        stepped(str, int): an arrow, Page or Home/End key while focused: the row's key and
+            how many rows to move (``STEP_PAGE`` for a page, ``STEP_ENDS`` for an end).
+        focused(str): the row took the keyboard focus (by click or by a step).
     """
 
     activated = Signal(str)
+    stepped = Signal(str, int)
+    focused = Signal(str)
 
     def __init__(self, key: str, accessible: str) -> None:
         super().__init__()
@@ -39,7 +60,7 @@ class _Row(QFrame):
         self.setObjectName("lessonRow")
         self.setProperty("current", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # its list makes one row a Tab stop
         self.setAccessibleName(accessible)
         self.setToolTip(accessible)
 
@@ -52,11 +73,23 @@ class _Row(QFrame):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.activated.emit(self.key)
             return
+        step = _STEPS.get(Qt.Key(event.key()))
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.stepped.emit(self.key, step)
+            return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focused.emit(self.key)
+        super().focusInEvent(event)
 
 
 class _RowList(QScrollArea):
     """A scrolling column of rows; one may be marked current.
+
+    One row is a Tab stop (the current one, else the last one focused, else the first), and
+    the arrow, Page and Home/End keys move between rows, as in a list box: a course of a
+    thousand lessons is one stop on the way through the page, not a thousand.
 
     Signals:
         chosen(str): the key of the row the learner picked.
@@ -71,6 +104,7 @@ class _RowList(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._rows: list[_Row] = []
+        self._tab_stop: _Row | None = None
         self.palette_in_use: Palette | None = None
         self._inner = QWidget()
         self._inner.setObjectName("rowListInner")
@@ -101,13 +135,45 @@ class _RowList(QScrollArea):
             row.hide()
             row.deleteLater()
         self._rows.clear()
+        self._tab_stop = None
 
     def add_row(self, row: _Row) -> None:
         row.activated.connect(self.chosen)
+        row.stepped.connect(self._on_row_stepped)
+        row.focused.connect(self._on_row_focused)
         self._column.insertWidget(self._column.count() - 1, row)
         # Rows come after their list in Tab order, not after everything built before them.
         QWidget.setTabOrder(self._rows[-1] if self._rows else self, row)
         self._rows.append(row)
+        if self._tab_stop is None:
+            self._make_tab_stop(row)
+
+    def _make_tab_stop(self, row: _Row) -> None:
+        if self._tab_stop is not None and self._tab_stop is not row:
+            self._tab_stop.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        row.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._tab_stop = row
+
+    def _row_at(self, index: int) -> _Row | None:
+        """The row at ``index`` (clamped to the rows there are)."""
+        if not self._rows:
+            return None
+        return self._rows[max(0, min(index, len(self._rows) - 1))]
+
+    def _on_row_stepped(self, key: str, step: int) -> None:
+        here = self.row(key)
+        if here is None:
+            return
+        target = self._row_at(self._rows.index(here) + step)
+        if target is not None and target is not here:
+            self._make_tab_stop(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensureWidgetVisible(target, 0, 8)
+
+    def _on_row_focused(self, key: str) -> None:
+        row = self.row(key)
+        if row is not None:
+            self._make_tab_stop(row)
 
     def row_keys(self) -> list[str]:
         return [row.key for row in self._rows]
@@ -128,6 +194,7 @@ class _RowList(QScrollArea):
                 row.style().unpolish(row)
                 row.style().polish(row)
             if current:
+                self._make_tab_stop(row)
                 self.ensureWidgetVisible(row, 0, 8)
 
 
@@ -219,6 +286,11 @@ class LessonList(_RowList):
         """Whether the lesson's row shows (or, once built, will show) the read tick."""
         tick = self._ticks.get(lesson_id)
         return tick.text() == "✓" if tick is not None else lesson_id in self._read
+
+    def _row_at(self, index: int) -> _Row | None:
+        if index >= len(self._ticks) and self._pending:
+            self._build_through(self._keys[min(index, len(self._keys) - 1)])
+        return super()._row_at(index)
 
     def _build_batch(self) -> None:
         deadline = time.perf_counter() + self.BATCH_SECONDS

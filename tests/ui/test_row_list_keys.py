@@ -1,0 +1,97 @@
+"""The lessons page's lists are one Tab stop each, walked with the arrow, Page and Home/End keys.
+
+With a row per Tab stop, a clinic's course of a thousand lessons took a thousand presses of
+Tab to get past; now Tab lands on the lesson being read and the keys move within the list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.content import Content
+from app.domain.links import Link, LinkKind
+from app.ui.context import PageContext
+from app.ui.lessons.page import LessonsPage
+from app.ui.lessons.sidebar import STEP_PAGE
+
+
+def _page(qtbot: QtBot, context: PageContext) -> LessonsPage:
+    page = LessonsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _focused_key(page: LessonsPage) -> str:
+    focused = QApplication.focusWidget()
+    return str(getattr(focused, "key", ""))
+
+
+@pytest.fixture
+def course_of_sixty(page_context: PageContext, shipped_content: Content) -> PageContext:
+    shipped = list(shipped_content.lessons.values())
+    lessons = {}
+    for n in range(60):
+        lesson = dataclasses.replace(shipped[n % len(shipped)], id=f"lesson-{n}", order=n)
+        lessons[lesson.id] = lesson
+    content = dataclasses.replace(shipped_content, lessons=lessons, questions={})
+    return dataclasses.replace(page_context, content=content)
+
+
+def test_the_course_is_one_tab_stop_that_lands_on_the_lesson_being_read(
+    qtbot: QtBot, course_of_sixty: PageContext
+) -> None:
+    page = _page(qtbot, course_of_sixty)
+    course = page.lesson_list
+    page.open_link(Link(LinkKind.LESSON, "lesson-7"))
+    qtbot.waitUntil(lambda: course.current_key == "lesson-7")
+    page.activateWindow()  # keys need the active window (offscreen drops it on rebuilds)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    page.search_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search_box)
+    tab_stops = []
+    for _ in range(4):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        tab_stops.append(_focused_key(page))
+    rows = [key for key in tab_stops if key.startswith("lesson-")]
+    assert rows == ["lesson-7"]  # reached once, on the lesson being read, then Tab moves on
+
+
+def test_arrow_page_and_end_keys_walk_the_rows(qtbot: QtBot, course_of_sixty: PageContext) -> None:
+    page = _page(qtbot, course_of_sixty)
+    course = page.lesson_list
+    qtbot.waitUntil(lambda: course.complete)
+    first = course.row("lesson-0")
+    assert first is not None
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    first.setFocus()
+    for key, expected in (
+        (Qt.Key.Key_Down, "lesson-1"),
+        (Qt.Key.Key_PageDown, f"lesson-{1 + STEP_PAGE}"),
+        (Qt.Key.Key_Up, f"lesson-{STEP_PAGE}"),
+        (Qt.Key.Key_End, "lesson-59"),
+        (Qt.Key.Key_Down, "lesson-59"),
+        (Qt.Key.Key_Home, "lesson-0"),
+    ):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, key)
+        qtbot.waitUntil(lambda expected=expected: _focused_key(page) == expected, timeout=1000)
+    # The row the keys left focus on is the list's Tab stop from now on.
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QWidget)
+    assert focused.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    others = [course.row(f"lesson-{n}") for n in range(1, 60)]
+    assert all(
+        row is not None and row.focusPolicy() == Qt.FocusPolicy.ClickFocus for row in others
+    )
