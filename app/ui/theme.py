@@ -232,6 +232,7 @@ QLabel[role="eyebrow"] {{ color: {p.accent}; font-size: {size("small")}px; font-
 QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border};
     border-radius: 14px; }}
 QFrame[role="card"]:hover {{ border-color: {p.accent}; }}
+QFrame[role="card"]:focus {{ border: 2px solid {p.focus}; }}
 QFrame[role="notice"] {{ background: {p.warning_soft}; border: 1px solid {p.warning};
     border-radius: 10px; }}
 QFrame[role="callout"] {{ background: {p.accent_soft}; border-radius: 14px; }}
@@ -242,6 +243,7 @@ QPushButton:pressed {{ background: {p.surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {p.focus}; }}
 QPushButton:checked {{ background: {p.accent_soft}; color: {p.accent};
     border: 2px solid {p.accent}; }}
+QPushButton:checked:focus {{ border-color: {p.focus}; }}
 QPushButton:disabled {{ color: {p.text_muted}; background: {p.surface_alt}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; }}
@@ -278,7 +280,11 @@ QSlider::handle:horizontal {{ background: {p.accent}; width: 22px; height: 22px;
 QProgressBar {{ background: {p.surface_alt}; border: none; border-radius: 5px; height: 10px;
     text-align: center; color: transparent; }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 5px; }}
-QCheckBox, QRadioButton {{ spacing: 10px; }}
+QCheckBox, QRadioButton {{ spacing: 10px; border: 2px solid transparent; border-radius: 6px;
+    padding: 1px 3px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {p.focus}; }}
+QSlider {{ border: 2px solid transparent; border-radius: 8px; }}
+QSlider:focus {{ border-color: {p.focus}; }}
 QTabWidget::pane {{ background: {p.window}; border: 1px solid {p.border}; border-radius: 12px;
     padding: 4px;
     top: -1px; }}
