@@ -1,6 +1,7 @@
 """Sound and voice for stretch cues, degrading silently to visual-only cues.
 
-QtMultimedia (``QSoundEffect``) and QtTextToSpeech are imported only when a player is built, and
+QtMultimedia (a ``QAudioSink`` per sound, see ``cue_sound``) and QtTextToSpeech are imported
+only when a player is built, and
 any failure — the module missing, its audio backend (libpulse) missing, no speech engine — just
 leaves that channel off. The player reports what works so the page can offer a flash instead.
 """
@@ -8,12 +9,12 @@ leaves that channel off. The player reports what works so the page can offer a f
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.domain.routine_timer import CueKind
+from app.services.cue_sound import CueSound
 from app.services.resources import Resources
 
 #: The sound file (in ``assets/sounds``) played for each cue kind; kinds not listed are silent.
@@ -119,7 +120,7 @@ class CuePlayer(QObject):
         super().__init__(parent)
         self._volume = 0.8
         self._muted = False
-        self._effects: dict[str, Any] = {}
+        self._effects: dict[str, CueSound] = {}
         self._voice: _Voice | None = None
         self._voice_thread: QThread | None = None
         self._load_sounds(resources)
@@ -184,7 +185,7 @@ class CuePlayer(QObject):
         self._stop_voice.emit()  # queued to the voice's thread: never waits here
 
     def effect(self, name: str) -> Any | None:
-        """The loaded ``QSoundEffect`` for a sound name (for tests and diagnostics)."""
+        """The loaded :class:`CueSound` for a sound name (for tests and diagnostics)."""
         return self._effects.get(name)
 
     # -- set-up --------------------------------------------------------------------------
@@ -193,11 +194,15 @@ class CuePlayer(QObject):
         multimedia = _optional_module("PySide6.QtMultimedia")
         if multimedia is None or not _has_audio_output(multimedia):
             return
+        device = multimedia.QMediaDevices.defaultAudioOutput()
         for name in sorted(set(SOUNDS.values())):
             path = resources.asset(f"sounds/{name}.wav")
             if path is None:
                 continue
-            self._effects[name] = _sound_effect(multimedia, path, self)
+            sound = CueSound(multimedia, device, path, self)
+            if sound.isLoaded():
+                sound.setVolume(self._volume)
+                self._effects[name] = sound
 
     def _start_voice(self, engine: str) -> None:
         module = _optional_module("PySide6.QtTextToSpeech")
@@ -245,10 +250,3 @@ def _has_audio_output(multimedia: Any) -> bool:
         return bool(multimedia.QMediaDevices.audioOutputs())
     except RuntimeError:
         return False
-
-
-def _sound_effect(multimedia: Any, path: Path, parent: QObject) -> Any:
-    effect = multimedia.QSoundEffect(parent)
-    effect.setSource(QUrl.fromLocalFile(str(path)))
-    effect.setVolume(0.8)
-    return effect

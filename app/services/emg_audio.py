@@ -113,7 +113,8 @@ class EmgSound(QObject):
         if self._sink is None:
             return None
         assert self._module is not None
-        if self._sink.state() == self._module.QAudio.State.IdleState:  # ran out: the end
+        # By name: the sink answers in QtAudio.State, never equal to the older QAudio.State.
+        if self._sink.state().name == "IdleState":  # ran out: the end
             self.stop()
             return None
         processed = self._sink.processedUSecs() / 1e6

@@ -65,9 +65,10 @@ def test_cues_play_into_the_null_sink(qtbot, resources: Resources) -> None:
         qtbot.waitUntil(effect.isLoaded, timeout=5000)
     for kind, name in SOUNDS.items():
         effect = player.effect(name)
-        assert player.play(kind)
-        qtbot.waitUntil(effect.isPlaying, timeout=5000)
+        with qtbot.waitSignal(effect.started, timeout=5000):
+            assert player.play(kind)
         effect.stop()
+        assert not effect.isPlaying()
     player.set_volume(0.3)
     assert player.effect("tick").volume() == pytest.approx(0.3)
     player.set_muted(True)
