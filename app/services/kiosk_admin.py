@@ -87,7 +87,7 @@ def load_policy(path: Path | None) -> tuple[KioskPolicy, list[Problem]]:
             data = stream.read(MAX_POLICY_BYTES + 1)
         if len(data) > MAX_POLICY_BYTES:
             return KioskPolicy(), [Problem(SourceRef(name, 1), "policy file is too large")]
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is fine
         document = parse(text)
     except (OSError, UnicodeDecodeError, TomlSyntaxError) as error:
         message = f"policy not used, defaults apply: {error}"

@@ -37,8 +37,10 @@ def parse(text: str) -> dict[str, Any]:
     """
     try:
         return rtoml.loads(text)
-    except rtoml.TomlParsingError:
-        pass  # the reference parser judges, and says why
+    except ValueError:
+        # Its syntax errors, and the UnicodeEncodeError it raises on a lone surrogate (which
+        # tomli reads): the reference parser judges, and says why.
+        pass
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:

@@ -185,9 +185,11 @@ QDateTimeEdit::down-arrow {{ image: url({down}); width: 14px; height: 14px; }}
 def qt_palette(p: Palette, base: QPalette) -> QPalette:
     """``base`` in the theme's colours, for whatever the style draws itself (tab panes,
     check marks, text cursors): without it those kept Qt's light defaults, so the high-contrast
-    theme's white text sat on a light tab page. Rich-text links take the accent."""
+    theme's white text sat on a light tab page. Rich-text links take the accent; a disabled
+    control's text is the theme's muted colour."""
     colours = QPalette(base)
-    roles = QPalette.ColorRole
+    roles, groups = QPalette.ColorRole, QPalette.ColorGroup
+    quiet = QColor(p.text_muted)
     for role, colour in (
         (roles.Window, p.window),
         (roles.WindowText, p.text),
@@ -204,7 +206,11 @@ def qt_palette(p: Palette, base: QPalette) -> QPalette:
         (roles.Link, p.accent),
         (roles.LinkVisited, p.accent),
     ):
-        colours.setColor(role, QColor(colour))
+        for group in (groups.Active, groups.Inactive):
+            colours.setColor(group, role, QColor(colour))
+        # A disabled control keeps its surfaces and greys its text, as Qt's own palette does.
+        text_roles = (roles.WindowText, roles.Text, roles.ButtonText, roles.PlaceholderText)
+        colours.setColor(groups.Disabled, role, quiet if role in text_roles else QColor(colour))
     return colours
 
 

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
+from app.domain.lessons import Heading
 from app.domain.links import Link, LinkKind
 from app.ui.context import PageContext
 from app.ui.lessons.page import LessonsPage
-from app.ui.lessons.sidebar import STEP_PAGE
+from app.ui.lessons.sidebar import STEP_PAGE, ContentsList, LessonList
 
 
 def _page(qtbot: QtBot, context: PageContext) -> LessonsPage:
@@ -29,7 +30,7 @@ def _page(qtbot: QtBot, context: PageContext) -> LessonsPage:
     return page
 
 
-def _focused_key(page: LessonsPage) -> str:
+def _focused_key(page: QWidget) -> str:
     focused = QApplication.focusWidget()
     return str(getattr(focused, "key", ""))
 
@@ -64,6 +65,7 @@ def test_the_course_is_one_tab_stop_that_lands_on_the_lesson_being_read(
         tab_stops.append(_focused_key(page))
     rows = [key for key in tab_stops if key.startswith("lesson-")]
     assert rows == ["lesson-7"]  # reached once, on the lesson being read, then Tab moves on
+    assert tab_stops[0] == "lesson-7"  # straight from the search box: the list is no stop
 
 
 def test_arrow_page_and_end_keys_walk_the_rows(qtbot: QtBot, course_of_sixty: PageContext) -> None:
@@ -95,3 +97,104 @@ def test_arrow_page_and_end_keys_walk_the_rows(qtbot: QtBot, course_of_sixty: Pa
     assert all(
         row is not None and row.focusPolicy() == Qt.FocusPolicy.ClickFocus for row in others
     )
+
+
+def _activated(qtbot: QtBot, widget: QWidget) -> None:
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
+
+
+def _press(qtbot: QtBot, key: Qt.Key) -> None:
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, key)
+
+
+def test_end_before_the_list_is_built_lands_on_the_last_lesson_when_it_arrives(
+    qtbot: QtBot, page_context: PageContext, shipped_content: Content
+) -> None:
+    shipped = list(shipped_content.lessons.values())
+    lessons = [
+        dataclasses.replace(shipped[n % len(shipped)], id=f"lesson-{n}", order=n)
+        for n in range(400)
+    ]
+    course = LessonList()
+    qtbot.addWidget(course)
+    course.resize(300, 600)
+    course.show()
+    _activated(qtbot, course)
+    course.set_lessons(lessons, set())
+    first = course.row("lesson-0")
+    assert first is not None
+    first.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    _press(qtbot, Qt.Key.Key_End)  # long before row 400 exists: no waiting for it here
+    assert not course.complete
+    last = "lesson-399"
+    qtbot.waitUntil(lambda: _focused_key(course) == last, timeout=20_000)
+    row = course.row(last)
+    assert row is not None
+    qtbot.waitUntil(lambda: not row.visibleRegion().isEmpty(), timeout=2_000)
+
+
+def test_moving_with_the_keys_is_not_undone_by_a_lesson_followed_into_view(
+    qtbot: QtBot, shipped_content: Content
+) -> None:
+    shipped = list(shipped_content.lessons.values())
+    lessons = [
+        dataclasses.replace(shipped[n % len(shipped)], id=f"lesson-{n}", order=n)
+        for n in range(300)
+    ]
+    course = LessonList()
+    qtbot.addWidget(course)
+    course.resize(300, 600)
+    course.show()
+    _activated(qtbot, course)
+    course.set_lessons(lessons, set())
+    course.set_current("lesson-150")  # as a link opening it does
+    qtbot.waitUntil(lambda: course.verticalScrollBar().value() > 0, timeout=20_000)
+    followed = course.row("lesson-150")
+    assert followed is not None
+    followed.setFocus()
+    _press(qtbot, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: course.complete, timeout=20_000)
+    qtbot.wait(50)  # a few turns for anything queued to run
+    assert _focused_key(course) == "lesson-0"
+    assert course.verticalScrollBar().value() == 0
+
+
+def test_rows_with_the_same_key_are_still_walked_one_by_one(qtbot: QtBot) -> None:
+    contents = ContentsList()
+    qtbot.addWidget(contents)
+    contents.resize(300, 400)
+    contents.show()
+    _activated(qtbot, contents)
+    contents.set_headings(
+        [
+            Heading(2, title, anchor, n)
+            for n, (title, anchor) in enumerate(
+                [("Twice A", "x"), ("Twice B", "x"), ("Once", "y")]
+            )
+        ]
+    )
+    rows = contents.findChildren(QWidget, "lessonRow")
+    rows.sort(key=lambda row: row.y())
+    rows[1].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rows[1])
+    _press(qtbot, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is rows[2]
+    _press(qtbot, Qt.Key.Key_Up)
+    _press(qtbot, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is rows[0]
+
+
+def test_a_cleared_course_forgets_its_lessons(qtbot: QtBot, shipped_content: Content) -> None:
+    course = LessonList()
+    qtbot.addWidget(course)
+    lessons = list(shipped_content.lessons.values())
+    course.set_lessons(lessons, {lessons[0].id})
+    course.set_current(lessons[1].id)
+    course.clear()
+    assert course.row_keys() == []
+    assert course.current_key == ""
+    assert not course.is_ticked(lessons[0].id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +57,16 @@ def test_a_tab_page_is_drawn_in_the_themes_window_colour_under_readable_text(
     palette = PALETTES[name]
     assert inside.name() == QColor(palette.window).name()
     assert _contrast(inside, QColor(palette.text)) >= 7.0
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_a_disabled_fields_text_is_greyed_not_the_same_as_an_enabled_one(
+    app: QApplication, name: str
+) -> None:
+    Theme(name).apply(app)
+    palette = app.palette()
+    roles, groups = QPalette.ColorRole, QPalette.ColorGroup
+    enabled = palette.color(groups.Active, roles.Text).name()
+    disabled = palette.color(groups.Disabled, roles.Text).name()
+    assert enabled == QColor(PALETTES[name].text).name()
+    assert disabled == QColor(PALETTES[name].text_muted).name()

@@ -9,12 +9,21 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Sequence
+from functools import partial
 from types import MappingProxyType
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.lessons import Heading, Lesson
 from app.services.search_index import SearchHit
@@ -45,14 +54,14 @@ class _Row(QFrame):
 
     Signals:
         activated(str): clicked, or Enter/Space while focused; carries the row's key.
-        stepped(str, int): an arrow, Page or Home/End key while focused: the row's key and
-            how many rows to move (``STEP_PAGE`` for a page, ``STEP_ENDS`` for an end).
-        focused(str): the row took the keyboard focus (by click or by a step).
+        stepped(int): an arrow, Page or Home/End key while focused: how many rows to move
+            (``STEP_PAGE`` for a page, ``STEP_ENDS`` for an end).
+        focused(): the row took the keyboard focus (by click or by a step).
     """
 
     activated = Signal(str)
-    stepped = Signal(str, int)
-    focused = Signal(str)
+    stepped = Signal(int)
+    focused = Signal()
 
     def __init__(self, key: str, accessible: str) -> None:
         super().__init__()
@@ -75,12 +84,12 @@ class _Row(QFrame):
             return
         step = _STEPS.get(Qt.Key(event.key()))
         if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.stepped.emit(self.key, step)
+            self.stepped.emit(step)
             return
         super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        self.focused.emit(self.key)
+        self.focused.emit()
         super().focusInEvent(event)
 
 
@@ -103,6 +112,9 @@ class _RowList(QScrollArea):
         self.setObjectName("rowList")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Its rows take the focus, one of them a Tab stop; the list itself is none (ClickFocus,
+        # not NoFocus: Qt leaves a widget that never takes focus out of the Tab chain).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._rows: list[_Row] = []
         self._tab_stop: _Row | None = None
         self.palette_in_use: Palette | None = None
@@ -139,14 +151,21 @@ class _RowList(QScrollArea):
 
     def add_row(self, row: _Row) -> None:
         row.activated.connect(self.chosen)
-        row.stepped.connect(self._on_row_stepped)
-        row.focused.connect(self._on_row_focused)
+        # Bound to the row itself, not its key: keys may repeat (two headings, one anchor).
+        row.stepped.connect(partial(self._on_row_stepped, row))
+        row.focused.connect(partial(self._on_row_focused, row))
         self._column.insertWidget(self._column.count() - 1, row)
         # Rows come after their list in Tab order, not after everything built before them.
         QWidget.setTabOrder(self._rows[-1] if self._rows else self, row)
         self._rows.append(row)
         if self._tab_stop is None:
             self._make_tab_stop(row)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Not a Tab stop itself, but setFocus() on the list (the page does it) lands on a row.
+        super().focusInEvent(event)
+        if self._tab_stop is not None:
+            self._tab_stop.setFocus(event.reason())
 
     def _make_tab_stop(self, row: _Row) -> None:
         if self._tab_stop is not None and self._tab_stop is not row:
@@ -160,20 +179,33 @@ class _RowList(QScrollArea):
             return None
         return self._rows[max(0, min(index, len(self._rows) - 1))]
 
-    def _on_row_stepped(self, key: str, step: int) -> None:
-        here = self.row(key)
-        if here is None:
+    def _on_row_stepped(self, here: _Row, step: int) -> None:
+        self._learner_moved()
+        if here not in self._rows:
             return
         target = self._row_at(self._rows.index(here) + step)
         if target is not None and target is not here:
-            self._make_tab_stop(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.ensureWidgetVisible(target, 0, 8)
+            self._focus_row(target)
 
-    def _on_row_focused(self, key: str) -> None:
-        row = self.row(key)
-        if row is not None:
+    def _focus_row(self, row: _Row) -> None:
+        self._make_tab_stop(row)
+        # Shown and laid out now (a row just built is shown and placed a turn later), so it
+        # can take the focus at once and the scroll is right.
+        row.show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        row.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(row, 0, 8)
+
+    def _on_row_focused(self, row: _Row) -> None:
+        if row in self._rows:
             self._make_tab_stop(row)
+            self._learner_focused()
+
+    def _learner_focused(self) -> None:
+        """A row took the focus: a lesson being followed into view no longer is."""
+
+    def _learner_moved(self) -> None:
+        """The learner moved within the list: nothing queued may move it for them."""
 
     def row_keys(self) -> list[str]:
         return [row.key for row in self._rows]
@@ -230,6 +262,7 @@ class LessonList(_RowList):
         self._read: set[str] = set()
         self._current = ""
         self._followed: _Row | None = None  # a row marked on arrival, kept in view till done
+        self._focus_on_arrival = ""  # a row End or Page Down asked for before it was built
         self._pending: deque[tuple[int, Lesson]] = deque()
         self._next_batch = QTimer(self)
         self._next_batch.setSingleShot(True)
@@ -256,6 +289,9 @@ class LessonList(_RowList):
         self._next_batch.stop()
         self._pending.clear()
         self._followed = None
+        self._focus_on_arrival = ""
+        self._keys, self._current, self._read = [], "", set()
+        self._ticks.clear()
         super().clear()
 
     def row_keys(self) -> list[str]:
@@ -288,9 +324,18 @@ class LessonList(_RowList):
         return tick.text() == "✓" if tick is not None else lesson_id in self._read
 
     def _row_at(self, index: int) -> _Row | None:
+        # Past the rows built so far: go as far as there are rows now, and on to the one asked
+        # for when it arrives (building the rest at once froze a long course for a second).
         if index >= len(self._ticks) and self._pending:
-            self._build_through(self._keys[min(index, len(self._keys) - 1)])
+            self._focus_on_arrival = self._keys[min(index, len(self._keys) - 1)]
         return super()._row_at(index)
+
+    def _learner_moved(self) -> None:
+        self._followed = None
+        self._focus_on_arrival = ""
+
+    def _learner_focused(self) -> None:
+        self._followed = None
 
     def _build_batch(self) -> None:
         deadline = time.perf_counter() + self.BATCH_SECONDS
@@ -309,7 +354,7 @@ class LessonList(_RowList):
             self.ensureWidgetVisible(row, 0, 8)
 
     def _on_scroll_bar_action_triggered(self, _action: int) -> None:
-        self._followed = None  # the learner scrolls: the list stays where they put it
+        self._learner_moved()  # the learner scrolls: the list stays where they put it
 
     def _mark_current_on_arrival(self, row: _Row) -> None:
         super().set_current(row.key)
@@ -346,6 +391,11 @@ class LessonList(_RowList):
         self.add_row(row)
         if lesson.id == self._current and len(self._ticks) > self.FIRST_ROWS:
             self._mark_current_on_arrival(row)
+        if lesson.id == self._focus_on_arrival:
+            self._focus_on_arrival = ""
+            focused = QApplication.focusWidget()
+            if focused is not None and self.isAncestorOf(focused):
+                self._focus_row(row)  # still in the list: the key press lands where it meant
 
     @staticmethod
     def _show_tick(tick: QLabel, done: bool) -> None:

@@ -113,3 +113,9 @@ def test_every_shipped_file_parses_the_same_with_either_parser(resources: Resour
     for path in sorted(resources.content_dir.rglob("*.toml")):
         text = path.read_text("utf-8")
         assert parse(text) == tomli.loads(text), Path(path).name
+
+
+def test_a_lone_surrogate_is_read_as_tomli_reads_it_not_raised() -> None:
+    """rtoml raises UnicodeEncodeError on it; the reference parser reads it."""
+    text = 'a = "\ud800"'
+    assert parse(text) == tomli.loads(text)
