@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.domain.content import Content
+from app.main import build_window
 from app.services.clock import FakeClock
 from app.services.diagram_library import DiagramLibrary
 from app.services.diary import Diary
@@ -17,6 +24,7 @@ from app.services.store_handle import StoreHandle
 from app.services.stretch_history import StretchHistory
 from app.ui.anatomy.figure_art import FigureArtLibrary
 from app.ui.context import PageContext
+from app.ui.main_window import MainWindow
 from app.ui.theme import Theme
 from tests.helpers.navigator import RecordingNavigator
 
@@ -53,3 +61,15 @@ def page_context(
         notify=navigator.notify,
         speech_engine=None,
     )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, resources: Resources) -> Iterator[MainWindow]:
+    """The whole window as the app builds it (its own store), shown at 1280 x 800."""
+    args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("unused"))
+    built, _, handle = build_window(qapp, args, resources, FakeClock())
+    qtbot.addWidget(built)
+    built.resize(1280, 800)
+    built.show()
+    yield built
+    handle.store.close()

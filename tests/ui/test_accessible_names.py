@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,11 +13,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
-from pytestqt.qtbot import QtBot
 
-from app.main import build_window
-from app.services.clock import FakeClock
-from app.services.resources import Resources
 from app.ui.main_window import MainWindow
 from app.ui.stretch.page import StretchPage
 
@@ -34,17 +25,6 @@ CONTROLS = (
     QAbstractSlider,
     QAbstractItemView,
 )
-
-
-@pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication, resources: Resources) -> Iterator[MainWindow]:
-    args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("unused"))
-    built, _, handle = build_window(qapp, args, resources, FakeClock())
-    qtbot.addWidget(built)
-    built.resize(1280, 800)
-    built.show()
-    yield built
-    handle.store.close()
 
 
 def spoken_name(widget: QWidget) -> str:

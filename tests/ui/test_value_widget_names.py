@@ -14,11 +14,8 @@ The walk covers every page, the views inside pages that showing a page never rea
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -36,9 +33,6 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.quiz import QuestionKind
 from app.domain.quiz_session import Mode, QuizPlan
-from app.main import build_window
-from app.services.clock import FakeClock
-from app.services.resources import Resources
 from app.ui.diary.page import DiaryPage
 from app.ui.kiosk.admin_panel import AdminPanel
 from app.ui.kiosk.pin_pad import PinPad
@@ -47,17 +41,6 @@ from app.ui.quiz.page import QuizPage
 from app.ui.stretch.page import StretchPage
 
 VALUE_WIDGETS = (QComboBox, QAbstractSpinBox, QLineEdit, QAbstractSlider)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication, resources: Resources) -> Iterator[MainWindow]:
-    args = argparse.Namespace(data=None, content=None, kiosk=False, screenshot=Path("unused"))
-    built, _, handle = build_window(qapp, args, resources, FakeClock())
-    qtbot.addWidget(built)
-    built.resize(1280, 800)
-    built.show()
-    yield built
-    handle.store.close()
 
 
 def value_controls(root: QWidget) -> list[QWidget]:
