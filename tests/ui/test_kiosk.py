@@ -116,6 +116,19 @@ def test_starts_fullscreen_on_the_attract_screen(
     assert window.property("test_store_handle").store.path is None  # never touches the disk
 
 
+def test_no_tile_wears_the_focus_ring_until_a_key_is_pressed(
+    qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
+) -> None:
+    """A touch visitor sees no tile singled out; a keyboard user still tabs onto the first."""
+    controller, window, _ = kiosk
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is controller.attract)
+    assert not any(tile.hasFocus() for tile in controller.attract.tiles)
+    qtbot.keyClick(controller.attract, Qt.Key.Key_Tab)
+    assert controller.attract.tiles[0].hasFocus()
+
+
 def test_idle_warning_then_reset_wipes_the_visit(
     qtbot: QtBot, kiosk: tuple[KioskController, MainWindow, FakeClock]
 ) -> None:

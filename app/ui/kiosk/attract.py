@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.resources import Resources
@@ -52,6 +52,9 @@ class AttractScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        # The screen holds the focus when it shows, so no tile greets a visitor wearing the
+        # keyboard's focus ring; Tab still goes from here to the first tile.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._theme = theme
         self._resources = resources
         self._glyphs: list[tuple[QLabel, str]] = []
@@ -124,6 +127,10 @@ class AttractScreen(QWidget):
         temporary = self._report_path.with_suffix(".tmp")
         temporary.write_text(json.dumps(report), encoding="utf-8")
         temporary.replace(self._report_path)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._lay_out(event.size())
